@@ -1,0 +1,95 @@
+/**
+ * Appraisal rows (SPEC §1, key `nip` + `tahun`) and the predikat rule of SPEC §1.4: ratings
+ * matrix first, then predikat, then nilai_skp; a disagreement between sources is a warning.
+ */
+import {
+  parseHukdis, parsePotensi, parsePredikat, parseRating, predikatFromNilaiSkp, predikatFromRatings,
+} from '../../domain/appraisal-values.js';
+import type { PredikatCode, PredikatSource, Rating } from '../../domain/types.js';
+import type { AppraisalRow, TableStatements } from '../../db/queries/rows.js';
+import { parseInteger, parseNumber } from '../../io/values.js';
+import { inRange, type RowFields } from './row-fields.js';
+import type { PreparedRow } from './engine.js';
+
+const parseTahun = inRange(parseInteger, 1990, 2100, 'TAHUN');
+const parsePercent = inRange(parseNumber, 0, 100, 'value');
+const parseJp = inRange(parseNumber, 0, 2000, 'JP');
+
+export function prepareAppraisalRow(
+  fields: RowFields,
+  nip: string,
+  stored: TableStatements<AppraisalRow>,
+  employeeExists: (nip: string) => boolean,
+): PreparedRow<AppraisalRow> | null {
+  if (!employeeExists(nip)) fields.issue('nip', 'unknown NIP: no such employee in the personnel data; import the personnel file first');
+  const tahun = fields.parse('tahun', (raw) => parseTahun(raw));
+  if (tahun === null) fields.issue('tahun', 'TAHUN is empty; every appraisal needs its year');
+
+  const given: Partial<AppraisalRow> = { nip };
+  if (typeof tahun === 'number') given.tahun = tahun;
+  set(given, 'rating_hasil', fields.parse('rating_hasil', (_r, t) => parseRating(t)));
+  set(given, 'rating_perilaku', fields.parse('rating_perilaku', (_r, t) => parseRating(t)));
+  set(given, 'predikat_input', fields.parse('predikat', (_r, t) => parsePredikat(t)));
+  set(given, 'nilai_skp', fields.parse('nilai_skp', (raw) => parsePercent(raw)));
+  set(given, 'jpm', fields.parse('jpm', (raw) => parsePercent(raw)));
+  set(given, 'jp', fields.parse('jp', (raw) => parseJp(raw)));
+  set(given, 'hukuman_disiplin', fields.parse('hukuman_disiplin', (_r, t) => parseHukdis(t)));
+  if (fields.has('potensi')) {
+    const potensi = fields.parse('potensi', (_r, t) => parsePotensi(t));
+    if (potensi !== undefined) {
+      given.potensi = potensi !== null && 'word' in potensi ? potensi.word : null;
+      given.potensi_score = potensi !== null && 'score' in potensi ? potensi.score : null;
+    }
+  }
+  if (fields.issues.length > 0 || typeof tahun !== 'number') return null;
+
+  const existing = stored.get([nip, tahun]);
+  const merged: AppraisalRow = { ...emptyAppraisal(nip, tahun), ...existing, ...given };
+  const derived = derivePredikat(fields, merged);
+  if (fields.issues.length > 0) return null;
+  merged.predikat = derived.predikat;
+  merged.predikat_source = derived.source;
+  return { key: `${nip}|${tahun}`, given, row: merged, existing };
+}
+
+function set<K extends keyof AppraisalRow>(target: Partial<AppraisalRow>, key: K, value: AppraisalRow[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function emptyAppraisal(nip: string, tahun: number): AppraisalRow {
+  return {
+    nip, tahun, predikat: null, predikat_source: null, rating_hasil: null, rating_perilaku: null,
+    predikat_input: null, nilai_skp: null, jpm: null, potensi: null, potensi_score: null, jp: null,
+    hukuman_disiplin: null,
+  };
+}
+
+/** The first present source wins (SPEC §1.4); the others, when present and different, warn. */
+function derivePredikat(fields: RowFields, row: AppraisalRow): { predikat: PredikatCode | null; source: PredikatSource | null } {
+  const candidates: Array<{ source: PredikatSource; predikat: PredikatCode }> = [];
+  const hasil = row.rating_hasil as Rating | null;
+  const perilaku = row.rating_perilaku as Rating | null;
+  if (hasil !== null && perilaku !== null) {
+    candidates.push({ source: 'ratings', predikat: predikatFromRatings(hasil, perilaku) });
+  } else if (hasil !== null || perilaku !== null) {
+    const missing = hasil === null ? 'rating_hasil' : 'rating_perilaku';
+    fields.warn(missing, 'only one of the two ratings is given; the matrix needs both, so it is not used');
+  }
+  if (row.predikat_input !== null) candidates.push({ source: 'predikat', predikat: row.predikat_input as PredikatCode });
+  if (row.nilai_skp !== null) {
+    const fromSkp = predikatFromNilaiSkp(row.nilai_skp as number);
+    if (fromSkp.ok) candidates.push({ source: 'nilai_skp', predikat: fromSkp.value });
+  }
+  const chosen = candidates[0];
+  if (chosen === undefined) {
+    fields.warn('tahun', 'no performance value (ratings, predikat or nilai SKP) in this row');
+    return { predikat: null, source: null };
+  }
+  for (const other of candidates.slice(1)) {
+    if (other.predikat !== chosen.predikat) {
+      const column = other.source === 'predikat' ? 'predikat' : 'nilai_skp';
+      fields.warn(column, `${other.source} gives ${other.predikat} but ${chosen.source} gives ${chosen.predikat}; using ${chosen.predikat} from ${chosen.source}`);
+    }
+  }
+  return chosen;
+}

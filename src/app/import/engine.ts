@@ -1,0 +1,250 @@
+/**
+ * The import rules of SPEC §1.6 for one file: one transaction; footer rows skipped; each row
+ * parsed, checked for a duplicate key, compared with the stored row and upserted; rejects
+ * collected with line, column, value and reason; `--strict` refuses the file on one reject.
+ */
+import type { Db } from '../../db/open.js';
+import { finishImport, seenKeys, startImport, type ImportCounts } from '../../db/queries/imports.js';
+import {
+  employeeExistsStatement, tableStatements, type AppraisalRow, type EmployeeRow, type PromotionRow, type Value,
+} from '../../db/queries/rows.js';
+import type { LevelTable } from '../../domain/jabatan-level.js';
+import type { FileKind } from '../../io/headers.js';
+import type { OpenTable } from '../../io/table.js';
+import { cleanNip, cleanText, isNipLike } from '../../io/values.js';
+import { AsnError } from '../../shared/errors.js';
+import { prepareAppraisalRow } from './appraisals.js';
+import { preparePersonnelRow } from './personnel.js';
+import { preparePromotionRow } from './promotions.js';
+import { displayValue, RowFields, type RowIssue } from './row-fields.js';
+
+/** A row that passed every check, ready to be compared with the stored one and written. */
+export interface PreparedRow<Row> {
+  key: string;
+  /** The values this file gives (present columns only): two rows are duplicates when these match. */
+  given: Partial<Row>;
+  /** The full row to store: `given` over the stored values. */
+  row: Row;
+  existing: Row | undefined;
+}
+
+export interface RejectedRow {
+  line: number;
+  cells: string[];
+  issues: RowIssue[];
+}
+
+export interface RowWarning extends RowIssue {
+  line: number;
+}
+
+export type FileStatus = 'imported' | 'checked' | 'refused' | 'refused-strict';
+
+export interface FileReport {
+  name: string;
+  displayName: string;
+  kind: FileKind | null;
+  sha256: string | null;
+  status: FileStatus;
+  counts: ImportCounts;
+  rejects: RejectedRow[];
+  /** Rejects beyond the ones kept in memory (counted, not listed). */
+  rejectsNotKept: number;
+  warnings: RowWarning[];
+  warningCount: number;
+  unknownColumns: string[];
+  headerCells: string[];
+  importId: number | null;
+  error: AsnError | null;
+}
+
+export interface EngineOptions {
+  strict: boolean;
+  /** Validation only: the caller rolls the outer transaction back. */
+  dryRun: boolean;
+  importedAt: string;
+  levels: LevelTable;
+  onRow?: (rowsRead: number) => void;
+}
+
+const KEEP_REJECTS = 100_000;
+const KEEP_WARNINGS = 1_000;
+
+export function emptyCounts(): ImportCounts {
+  return { rows_read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, duplicates: 0 };
+}
+
+const TABLE_OF: Record<FileKind, 'employees' | 'appraisals' | 'promotions'> = {
+  personnel: 'employees',
+  appraisals: 'appraisals',
+  promotions: 'promotions',
+};
+
+type Prepare = (fields: RowFields, nip: string) => PreparedRow<Record<string, Value>> | null;
+
+
+function makePreparer(db: Db, kind: FileKind, levels: LevelTable): Prepare {
+  const exists = employeeExistsStatement(db);
+  if (kind === 'personnel') {
+    const stored = tableStatements<EmployeeRow>(db, 'employees');
+    return (fields, nip) => preparePersonnelRow(fields, nip, stored, levels);
+  }
+  if (kind === 'appraisals') {
+    const stored = tableStatements<AppraisalRow>(db, 'appraisals');
+    return (fields, nip) => prepareAppraisalRow(fields, nip, stored, exists);
+  }
+  const stored = tableStatements<PromotionRow>(db, 'promotions');
+  return (fields, nip) => preparePromotionRow(fields, nip, stored, exists, levels);
+}
+
+/**
+ * SPEC §1.1: empty rows, and rows with no NIP-like value and fewer than 3 non-empty cells
+ * (footers, signatures), are skipped.
+ */
+function isSkippable(cells: readonly unknown[], nipCell: unknown): boolean {
+  let nonEmpty = 0;
+  for (const cell of cells) if (cleanText(cell) !== null) nonEmpty++;
+  if (nonEmpty === 0) return true;
+  return !isNipLike(nipCell) && nonEmpty < 3;
+}
+
+function sameRow(a: Record<string, Value>, b: Record<string, Value>): boolean {
+  for (const key of Object.keys(b)) if ((a[key] ?? null) !== (b[key] ?? null)) return false;
+  return true;
+}
+
+export async function importTable(db: Db, table: OpenTable, options: EngineOptions): Promise<FileReport> {
+  const report = newReport(table);
+  const nested = db.inTransaction;
+  const seen = seenKeys(db);
+  db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
+  try {
+    const importId = startImport(db, {
+      file_name: table.source.displayName,
+      sha256: table.source.sha256,
+      kind: table.kind,
+      imported_at: options.importedAt,
+    });
+    seen.reset();
+    const prepare = makePreparer(db, table.kind, options.levels);
+    const upsert = tableStatements(db, TABLE_OF[table.kind]).upsert;
+    const nipIndex = table.header.columns.get('nip')!.index;
+    const counts = report.counts;
+    for await (const raw of table.rows) {
+      counts.rows_read++;
+      if (options.onRow && counts.rows_read % 1000 === 0) options.onRow(counts.rows_read);
+      const { cells, line } = raw;
+      if (isSkippable(cells, cells[nipIndex])) {
+        counts.skipped++;
+        continue;
+      }
+      const fields = new RowFields(table.header.columns, cells, table.header.secondary);
+      const nip = cleanNip(cells[nipIndex]);
+      const prepared = nip.ok ? prepare(fields, nip.value) : null;
+      if (!nip.ok) fields.issue('nip', nip.reason);
+      for (const w of fields.warnings) addWarning(report, { ...w, line });
+      if (prepared === null) {
+        reject(report, line, cells, fields.issues);
+        continue;
+      }
+      const hash = JSON.stringify(prepared.given);
+      const earlier = seen.find(prepared.key);
+      if (earlier) {
+        if (earlier.hash === hash) {
+          counts.duplicates++;
+        } else {
+          reject(report, line, cells, [{
+            column: fields.header('nip'),
+            value: displayValue(cells[nipIndex]),
+            reason: `same key as line ${earlier.line} with different values; the row of line ${earlier.line} is kept`,
+          }]);
+        }
+        continue;
+      }
+      seen.add(prepared.key, line, hash);
+      if (prepared.existing === undefined) counts.inserted++;
+      else if (sameRow(prepared.existing, prepared.row)) {
+        counts.unchanged++;
+        continue;
+      } else counts.updated++;
+      upsert(prepared.row, importId, line);
+    }
+    if (options.strict && counts.rejected > 0) {
+      rollback(db, nested);
+      report.status = 'refused-strict';
+      return report;
+    }
+    finishImport(db, importId, counts);
+    report.importId = importId;
+    db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
+    report.status = options.dryRun ? 'checked' : 'imported';
+    return report;
+  } catch (error) {
+    rollback(db, nested);
+    if (error instanceof AsnError) {
+      report.status = 'refused';
+      report.error = error;
+      return report;
+    }
+    throw error;
+  }
+}
+
+function rollback(db: Db, nested: boolean): void {
+  if (!db.inTransaction) return;
+  if (nested) db.exec('ROLLBACK TO import_file; RELEASE import_file');
+  else db.exec('ROLLBACK');
+}
+
+function newReport(table: OpenTable): FileReport {
+  return {
+    name: table.source.name,
+    displayName: table.source.displayName,
+    kind: table.kind,
+    sha256: table.source.sha256,
+    status: 'imported',
+    counts: emptyCounts(),
+    rejects: [],
+    rejectsNotKept: 0,
+    warnings: [],
+    warningCount: 0,
+    unknownColumns: table.header.unknown,
+    headerCells: table.header.headerCells,
+    importId: null,
+    error: null,
+  };
+}
+
+function reject(report: FileReport, line: number, cells: readonly unknown[], issues: RowIssue[]): void {
+  report.counts.rejected++;
+  if (report.rejects.length >= KEEP_REJECTS) {
+    report.rejectsNotKept++;
+    return;
+  }
+  report.rejects.push({ line, cells: cells.map(displayValue), issues });
+}
+
+function addWarning(report: FileReport, warning: RowWarning): void {
+  report.warningCount++;
+  if (report.warnings.length < KEEP_WARNINGS) report.warnings.push(warning);
+}
+
+/** The report of a file refused before any row was read (unreadable, no header, …). */
+export function refusedReport(name: string, error: AsnError): FileReport {
+  return {
+    name,
+    displayName: name === '-' ? '(stdin)' : name,
+    kind: null,
+    sha256: null,
+    status: 'refused',
+    counts: emptyCounts(),
+    rejects: [],
+    rejectsNotKept: 0,
+    warnings: [],
+    warningCount: 0,
+    unknownColumns: [],
+    headerCells: [],
+    importId: null,
+    error,
+  };
+}

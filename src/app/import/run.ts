@@ -1,0 +1,90 @@
+/**
+ * `asn import` and `asn validate` as a use case: open every input, order them personnel →
+ * appraisals → promotions (SPEC §1.6), import each in its own transaction, and return the
+ * report. Never prints; progress goes through a callback.
+ */
+import { openDatabase, type Db } from '../../db/open.js';
+import { buildAliasMap, type Field, type FileKind, FILE_KINDS, normaliseHeader } from '../../io/headers.js';
+import { openTable, type OpenTable } from '../../io/table.js';
+import { defaultModel } from '../../model/load.js';
+import { AsnError } from '../../shared/errors.js';
+import { importTable, refusedReport, type FileReport } from './engine.js';
+
+export interface ImportOptions {
+  db: string;
+  kind?: FileKind;
+  sheet?: string;
+  map: ReadonlyArray<readonly [string, Field]>;
+  strict: boolean;
+  dryRun: boolean;
+  /** ISO timestamp recorded in the import log. */
+  now: string;
+  onProgress?: (progress: { file: string; bytesRead: number; totalBytes: number; rows: number }) => void;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  dryRun: boolean;
+}
+
+export async function runImport(names: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  const aliases = buildAliasMap(options.map);
+  const extraHeaders = new Set(options.map.map(([h]) => normaliseHeader(h)));
+  const opened: OpenTable[] = [];
+  const refused: FileReport[] = [];
+  const bytes = new Map<string, number>();
+  for (const name of names) {
+    try {
+      opened.push(
+        await openTable(name, {
+          aliases,
+          extraHeaders,
+          ...(options.kind === undefined ? {} : { kind: options.kind }),
+          ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+          onBytes: (n) => bytes.set(name, n),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof AsnError)) throw error;
+      refused.push(refusedReport(name, error));
+    }
+  }
+  // SPEC §1.6: personnel first, then appraisals, then promotions (stable within a kind).
+  opened.sort((a, b) => FILE_KINDS.indexOf(a.kind) - FILE_KINDS.indexOf(b.kind));
+  const files: FileReport[] = [...refused];
+  if (opened.length === 0) return { files, dryRun: options.dryRun };
+
+  const db = openDatabase(options.db, options.dryRun ? 'dry-run' : 'write');
+  try {
+    if (options.dryRun) db.exec('BEGIN');
+    const levels = defaultModel().levels;
+    for (const table of opened) {
+      const name = table.source.name;
+      files.push(
+        await importTable(db, table, {
+          strict: options.strict,
+          dryRun: options.dryRun,
+          importedAt: options.now,
+          levels,
+          onRow: (rows) =>
+            options.onProgress?.({ file: table.source.displayName, bytesRead: bytes.get(name) ?? 0, totalBytes: table.source.size, rows }),
+        }),
+      );
+    }
+  } finally {
+    closeQuietly(db, options.dryRun);
+  }
+  return { files, dryRun: options.dryRun };
+}
+
+function closeQuietly(db: Db, dryRun: boolean): void {
+  if (dryRun && db.inTransaction) db.exec('ROLLBACK');
+  db.close();
+}
+
+/** Exit code of an import (SPEC §7): 3 when a file was refused, 1 when rows were rejected. */
+export function importExitCode(report: ImportReport): number {
+  if (report.files.some((f) => f.status === 'refused')) return Math.max(...report.files.map((f) => f.error?.exitCode ?? 0));
+  if (report.files.some((f) => f.counts.rejected > 0)) return 1;
+  return 0;
+}

@@ -1,0 +1,93 @@
+/**
+ * The import summary on stderr (SPEC §1.6: read / inserted / updated / unchanged / rejected /
+ * skipped per file, every reject with line, column, value and reason) and the rejects file.
+ */
+import { Chalk } from 'chalk';
+import { stringify } from 'csv-stringify/sync';
+import { writeFileSync } from 'node:fs';
+import type { FileReport } from '../../app/import/engine.js';
+import type { ImportReport } from '../../app/import/run.js';
+import { guardFormula } from './csv.js';
+
+/** On stderr, at most this many rejects and warnings per file (all of them with --verbose). */
+const SHOW = 20;
+
+function countsLine(f: FileReport): string {
+  const c = f.counts;
+  const parts = [
+    `${c.rows_read} read`, `${c.inserted} inserted`, `${c.updated} updated`, `${c.unchanged} unchanged`,
+    `${c.rejected} rejected`, `${c.skipped} skipped`,
+  ];
+  if (c.duplicates > 0) parts.push(`${c.duplicates} identical duplicate${c.duplicates > 1 ? 's' : ''} counted once`);
+  return parts.join(', ');
+}
+
+export function renderImportSummary(report: ImportReport, opts: { color: boolean; verbose: boolean; quiet: boolean }): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const lines: string[] = [];
+  const limit = opts.verbose ? Infinity : SHOW;
+  for (const f of report.files) {
+    const label = f.kind ? `${f.displayName} (${f.kind})` : f.displayName;
+    if (f.status === 'refused') {
+      lines.push(`${chalk.red('refused')} ${label}: ${f.error?.message ?? 'unknown error'}`);
+      if (f.error?.hint) lines.push(`  hint: ${f.error.hint}`);
+      continue;
+    }
+    if (opts.quiet && f.status !== 'refused-strict') continue;
+    const verb = f.status === 'refused-strict'
+      ? chalk.red('refused (--strict)')
+      : f.status === 'checked' ? 'checked' : chalk.green('imported');
+    lines.push(`${verb} ${label}: ${countsLine(f)}`);
+    if (f.status === 'refused-strict') lines.push('  nothing from this file was written because --strict refuses a file with a bad row');
+    if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
+    const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));
+    for (const r of rejects.slice(0, limit)) {
+      lines.push(`  ${chalk.red('rejected')} line ${r.line}, ${r.column} "${r.value}": ${r.reason}`);
+    }
+    if (rejects.length > limit || f.rejectsNotKept > 0) {
+      lines.push(`  … ${rejects.length - Math.min(limit, rejects.length) + f.rejectsNotKept} more rejected; write them all with --rejects FILE`);
+    }
+    for (const w of f.warnings.slice(0, limit)) {
+      lines.push(`  ${chalk.yellow('warning')} line ${w.line}, ${w.column} "${w.value}": ${w.reason}`);
+    }
+    if (f.warningCount > Math.min(limit, f.warnings.length)) {
+      lines.push(`  … ${f.warningCount - Math.min(limit, f.warnings.length)} more warnings (--verbose shows ${f.warnings.length === f.warningCount ? 'them' : `the first ${f.warnings.length}`})`);
+    }
+  }
+  if (report.dryRun && !opts.quiet) lines.push('dry run: nothing was written to the database');
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * `--rejects FILE` (SPEC §1.6): the original cells under their headers (the union of the
+ * files' headers, first seen first), then file, line, column, value and reason. A row with
+ * several bad cells has one line per bad cell. Cells are guarded against formula injection.
+ */
+export function writeRejectsFile(path: string, report: ImportReport): void {
+  const headers: string[] = [];
+  const position = new Map<string, number>();
+  for (const f of report.files) {
+    if (f.rejects.length === 0) continue;
+    for (const h of f.headerCells) {
+      const name = h.trim();
+      if (name !== '' && !position.has(name)) {
+        position.set(name, headers.length);
+        headers.push(name);
+      }
+    }
+  }
+  const records: string[][] = [[...headers, 'file', 'line', 'column', 'value', 'reason']];
+  for (const f of report.files) {
+    for (const r of f.rejects) {
+      const cells = new Array<string>(headers.length).fill('');
+      f.headerCells.forEach((h, i) => {
+        const at = position.get(h.trim());
+        if (at !== undefined) cells[at] = r.cells[i] ?? '';
+      });
+      for (const issue of r.issues) {
+        records.push([...cells, f.displayName, String(r.line), issue.column, issue.value, issue.reason].map(guardFormula));
+      }
+    }
+  }
+  writeFileSync(path, stringify(records, { record_delimiter: '\n' }), { mode: 0o600 });
+}

@@ -1,0 +1,300 @@
+/**
+ * Inline SVG charts for the HTML report (SPEC §6: "no network: inline CSS and SVG charts —
+ * predikat bars, 9-box heat grid, merit histogram per unit; prints well on A4").
+ * Self-contained: no script, no external font, fixed size and viewBox; `role="img"` with
+ * `<title>` and `<desc>` so screen readers announce what the chart shows. All text is escaped.
+ */
+import { format2, roundHalfAwayFromZero } from '../../domain/numbers.js';
+import { escapeHtml } from './html.js';
+
+/** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+const INK = '#1a1a1a';
+const AXIS = '#555555';
+const GRID = '#dddddd';
+/** Heat-grid ends: white to ColorBrewer Blues #08519c, a single-hue (colour-blind safe) ramp. */
+const HEAT_LOW: Rgb = [255, 255, 255];
+const HEAT_HIGH: Rgb = [8, 81, 156];
+
+type Rgb = [number, number, number];
+
+export interface BarSeries {
+  name: string;
+  values: number[];
+  color?: string;
+}
+
+export interface BarChartOptions {
+  title: string;
+  desc: string;
+  categories: string[];
+  series: BarSeries[];
+  width?: number;
+  height?: number;
+}
+
+export interface HeatCell {
+  label: string;
+  count: number;
+}
+
+export interface HeatGridOptions {
+  title: string;
+  desc: string;
+  /** Row labels, top to bottom (e.g. kinerja Tinggi, Sedang, Rendah). */
+  rows: string[];
+  columns: string[];
+  /** cells[row][column]. */
+  cells: HeatCell[][];
+  rowAxis: string;
+  columnAxis: string;
+}
+
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface HistogramOptions {
+  title: string;
+  desc: string;
+  bins: HistogramBin[];
+  width?: number;
+  height?: number;
+}
+
+/** Coordinates with at most 2 decimals: short, and byte-identical output across runs (SPEC §7). */
+function n(x: number): string {
+  return String(roundHalfAwayFromZero(x, 2));
+}
+
+function size(value: number | undefined, fallback: number, min: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= min ? Math.round(value) : fallback;
+}
+
+/** Value labels: counts as integers, anything else with two decimals (SPEC §3 printing rule). */
+function valueLabel(value: number): string {
+  return Number.isInteger(value) ? String(value) : format2(value);
+}
+
+/** Deterministic element id (FNV-1a of title and desc), so several charts on a page do not clash. */
+function chartId(title: string, desc: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of `${title}\u0000${desc}`) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `asn-chart-${hash.toString(16).padStart(8, '0')}`;
+}
+
+function svgOpen(kind: string, width: number, height: number, title: string, desc: string): string {
+  const id = chartId(title, desc);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
+    `style="font-family: system-ui, sans-serif">\n` +
+    `<title id="${id}-title">${escapeHtml(title)}</title>\n<desc id="${id}-desc">${escapeHtml(desc)}</desc>\n`
+  );
+}
+
+function text(x: number, y: number, content: string, attrs = ''): string {
+  return `<text x="${n(x)}" y="${n(y)}"${attrs}>${escapeHtml(content)}</text>`;
+}
+
+/** A round axis maximum and tick step (1, 2 or 5 × 10^k), about four gridlines. */
+function niceScale(maxValue: number, integersOnly: boolean): { top: number; step: number } {
+  if (!(maxValue > 0)) return { top: 1, step: 1 };
+  const raw = maxValue / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  let step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
+  if (integersOnly) step = Math.max(1, Math.round(step));
+  return { top: Math.ceil(maxValue / step - 1e-9) * step, step };
+}
+
+interface Plot {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  max: number;
+}
+
+/** Horizontal gridlines with their value labels, and the baseline. */
+function yAxis(plot: Plot, step: number): string {
+  const parts: string[] = [];
+  // Count ticks by index: adding 0.1 repeatedly would drift off the round values.
+  const ticks = Math.round(plot.max / step);
+  for (let k = 0; k <= ticks; k += 1) {
+    const v = k * step;
+    const y = plot.top + plot.height - (v / plot.max) * plot.height;
+    parts.push(`<line x1="${n(plot.left)}" y1="${n(y)}" x2="${n(plot.left + plot.width)}" y2="${n(y)}" stroke="${v === 0 ? AXIS : GRID}"/>`);
+    parts.push(text(plot.left - 6, y + 4, String(roundHalfAwayFromZero(v, 2)), ` text-anchor="end" font-size="11" fill="${AXIS}"`));
+  }
+  return parts.join('\n');
+}
+
+function barHeight(value: number, plot: Plot): number {
+  return (Math.max(0, value) / plot.max) * plot.height;
+}
+
+/**
+ * Grouped vertical bars, e.g. predikat SB…SK for year Y and Y−1: one group per category, one
+ * `<rect class="bar">` per series in it, the value above each bar, a legend on top.
+ * Missing or non-finite values draw no bar.
+ */
+export function barChart(opts: BarChartOptions): string {
+  const width = size(opts.width, 640, 200);
+  const height = size(opts.height, 320, 160);
+  const finite = opts.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v)));
+  const scale = niceScale(Math.max(0, ...finite), finite.every((v) => Number.isInteger(v)));
+  const plot: Plot = { left: 48, top: 40, width: width - 60, height: height - 78, max: scale.top };
+  const parts = [svgOpen('bar', width, height, opts.title, opts.desc), yAxis(plot, scale.step)];
+
+  let legendX = plot.left;
+  opts.series.forEach((series, s) => {
+    const color = escapeHtml(series.color ?? PALETTE[s % PALETTE.length] ?? INK);
+    parts.push(`<rect class="legend-key" x="${n(legendX)}" y="10" width="12" height="12" fill="${color}"/>`);
+    parts.push(text(legendX + 16, 20, series.name, ` font-size="12" fill="${INK}"`));
+    legendX += 16 + [...series.name].length * 7 + 20;
+  });
+
+  const groupWidth = opts.categories.length > 0 ? plot.width / opts.categories.length : plot.width;
+  const barWidth = (groupWidth * 0.8) / Math.max(1, opts.series.length);
+  const baseline = plot.top + plot.height;
+  opts.categories.forEach((category, c) => {
+    const groupX = plot.left + c * groupWidth;
+    opts.series.forEach((series, s) => {
+      const value = series.values[c];
+      if (value === undefined || !Number.isFinite(value)) return;
+      const color = escapeHtml(series.color ?? PALETTE[s % PALETTE.length] ?? INK);
+      const x = groupX + groupWidth * 0.1 + s * barWidth;
+      const h = barHeight(value, plot);
+      parts.push(
+        `<rect class="bar" data-series="${escapeHtml(series.name)}" data-category="${escapeHtml(category)}" ` +
+          `x="${n(x + 1)}" y="${n(baseline - h)}" width="${n(Math.max(1, barWidth - 2))}" height="${n(h)}" fill="${color}"/>`,
+      );
+      parts.push(text(x + barWidth / 2, baseline - h - 4, valueLabel(value), ` text-anchor="middle" font-size="10" fill="${INK}"`));
+    });
+    parts.push(text(groupX + groupWidth / 2, baseline + 18, category, ` text-anchor="middle" font-size="12" fill="${INK}"`));
+  });
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}
+
+/** sRGB relative luminance (WCAG 2.x), to pick dark or white text on a cell. */
+function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number): number => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+function heatColor(t: number): Rgb {
+  const mix = (i: 0 | 1 | 2): number => Math.round(HEAT_LOW[i] + (HEAT_HIGH[i] - HEAT_LOW[i]) * t);
+  return [mix(0), mix(1), mix(2)];
+}
+
+function hex(rgb: Rgb): string {
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Splits a label into at most `maxLines` lines of about `perLine` characters, at spaces. */
+function wrapWords(label: string, perLine: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= maxLines) return lines;
+  return [...lines.slice(0, maxLines - 1), `${lines.slice(maxLines - 1).join(' ').slice(0, perLine - 1)}…`];
+}
+
+/**
+ * The 9-box talent grid (SPEC §4) as a heat grid: each `<rect class="cell">` shaded from white
+ * to blue by its count, with the box label and the count on it — dark text on light fills,
+ * white text on dark ones (whichever contrasts more with the fill).
+ */
+export function heatGrid(opts: HeatGridOptions): string {
+  const cellW = 150;
+  const cellH = 88;
+  const left = 128;
+  const top = 12;
+  const width = left + opts.columns.length * cellW + 12;
+  const height = top + opts.rows.length * cellH + 52;
+  const counts = opts.cells.flat().map((cell) => (Number.isFinite(cell.count) ? cell.count : 0));
+  const max = Math.max(0, ...counts);
+  const parts = [svgOpen('heat', width, height, opts.title, opts.desc)];
+
+  opts.rows.forEach((rowLabel, r) => {
+    const y = top + r * cellH;
+    parts.push(text(left - 8, y + cellH / 2 + 4, rowLabel, ` text-anchor="end" font-size="12" fill="${INK}"`));
+    opts.columns.forEach((columnLabel, c) => {
+      const cell = opts.cells[r]?.[c] ?? { label: '', count: 0 };
+      const count = Number.isFinite(cell.count) ? cell.count : 0;
+      const fill = heatColor(max > 0 ? Math.max(0, count) / max : 0);
+      // White text has contrast (1.05)/(L+0.05); dark ink about (L+0.05)/0.06: take the larger.
+      const ink = 1.05 / (luminance(fill) + 0.05) > (luminance(fill) + 0.05) / 0.06 ? '#ffffff' : INK;
+      const x = left + c * cellW;
+      parts.push(
+        `<rect class="cell" data-row="${escapeHtml(rowLabel)}" data-column="${escapeHtml(columnLabel)}" data-count="${count}" ` +
+          `x="${x}" y="${y}" width="${cellW}" height="${cellH}" fill="${hex(fill)}" stroke="#bbbbbb"/>`,
+      );
+      wrapWords(cell.label, 22, 2).forEach((line, i) => {
+        parts.push(text(x + cellW / 2, y + 20 + i * 14, line, ` text-anchor="middle" font-size="11" fill="${ink}"`));
+      });
+      parts.push(text(x + cellW / 2, y + cellH - 14, valueLabel(count), ` text-anchor="middle" font-size="20" font-weight="bold" fill="${ink}"`));
+    });
+  });
+  opts.columns.forEach((columnLabel, c) => {
+    parts.push(text(left + c * cellW + cellW / 2, top + opts.rows.length * cellH + 18, columnLabel, ` text-anchor="middle" font-size="12" fill="${INK}"`));
+  });
+  const gridMidX = left + (opts.columns.length * cellW) / 2;
+  parts.push(text(gridMidX, height - 8, opts.columnAxis, ` text-anchor="middle" font-size="12" font-weight="bold" fill="${INK}"`));
+  const gridMidY = top + (opts.rows.length * cellH) / 2;
+  parts.push(text(16, gridMidY, opts.rowAxis, ` text-anchor="middle" font-size="12" font-weight="bold" fill="${INK}" transform="rotate(-90 16 ${n(gridMidY)})"`));
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}
+
+/**
+ * A histogram (merit distribution per unit): one `<rect class="bar">` per bin, equal widths in
+ * bin order, counts above non-empty bars, bin edges as x-axis labels (thinned past 10 bins).
+ */
+export function histogram(opts: HistogramOptions): string {
+  const width = size(opts.width, 640, 200);
+  const height = size(opts.height, 280, 140);
+  const counts = opts.bins.map((bin) => (Number.isFinite(bin.count) ? bin.count : 0));
+  const scale = niceScale(Math.max(0, ...counts), counts.every((c) => Number.isInteger(c)));
+  const plot: Plot = { left: 48, top: 16, width: width - 64, height: height - 52, max: scale.top };
+  const parts = [svgOpen('histogram', width, height, opts.title, opts.desc), yAxis(plot, scale.step)];
+  const binWidth = opts.bins.length > 0 ? plot.width / opts.bins.length : plot.width;
+  const baseline = plot.top + plot.height;
+  const labelEvery = Math.max(1, Math.ceil(opts.bins.length / 10));
+
+  opts.bins.forEach((bin, i) => {
+    const count = counts[i] ?? 0;
+    const x = plot.left + i * binWidth;
+    const h = barHeight(count, plot);
+    parts.push(
+      `<rect class="bar" data-from="${bin.from}" data-to="${bin.to}" data-count="${count}" ` +
+        `x="${n(x + 1)}" y="${n(baseline - h)}" width="${n(Math.max(1, binWidth - 2))}" height="${n(h)}" fill="${PALETTE[0]}"/>`,
+    );
+    if (count > 0 && binWidth >= 14) {
+      parts.push(text(x + binWidth / 2, baseline - h - 4, valueLabel(count), ` text-anchor="middle" font-size="10" fill="${INK}"`));
+    }
+    if (i % labelEvery === 0) parts.push(text(x, baseline + 16, edgeLabel(bin.from), ` text-anchor="middle" font-size="11" fill="${AXIS}"`));
+  });
+  const last = opts.bins[opts.bins.length - 1];
+  if (last !== undefined) parts.push(text(plot.left + plot.width, baseline + 16, edgeLabel(last.to), ` text-anchor="middle" font-size="11" fill="${AXIS}"`));
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}
+
+/** Bin edges: whole numbers plainly, others with up to two decimals. */
+function edgeLabel(value: number): string {
+  return Number.isFinite(value) ? String(roundHalfAwayFromZero(value, 2)) : '';
+}

@@ -1,0 +1,46 @@
+/**
+ * Numbered migrations under PRAGMA user_version (SPEC §8), in the manner of Signal-Desktop's
+ * ts/sql: all pending steps run in one transaction; a newer schema than this build knows is
+ * refused rather than guessed at.
+ */
+import type Database from 'better-sqlite3';
+import { DatabaseError } from '../shared/errors.js';
+import * as m0001 from './migrations/0001-initial.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a schema newer than this build (exit 4). */
+export function assertSchemaNotNewer(db: Database.Database, file: string): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new DatabaseError(
+      `${file} has schema version ${current}, newer than this asn understands (${SCHEMA_VERSION})`,
+      'upgrade asn, or use a database made by this version',
+    );
+  }
+}
+
+/** Brings the schema up to date in one transaction. */
+export function migrate(db: Database.Database, file: string): void {
+  assertSchemaNotNewer(db, file);
+  const current = schemaVersion(db);
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const step of pending) {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  })();
+}

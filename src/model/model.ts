@@ -1,0 +1,54 @@
+/**
+ * The merit model's shape (SPEC §3, §4, §1.4–1.5; every number there is *(config)*).
+ * Types only — this file is imported by the pure domain (src/domain), so it must never
+ * touch fs or hold values. The data lives in asn-merit-v1.json; src/model/load.ts reads it.
+ */
+import type { EducationCode, Hukdis, JenisPegawai, PredikatCode } from '../domain/types.js';
+
+/** The five merit components of SPEC §3. */
+export type ComponentName = 'kinerja' | 'kompetensi' | 'pengembangan' | 'kualifikasi' | 'disiplin';
+
+/** Kinerja axis of the 9-box (SPEC §4). */
+export type KinerjaAxis = 'above' | 'meets' | 'below';
+
+/** Potensial axis of the 9-box (SPEC §4). */
+export type PotensialLevel = 'tinggi' | 'menengah' | 'rendah';
+
+/** Rank and qualification points of one tingkat pendidikan (SPEC §1.5). */
+export interface EducationEntry {
+  rank: number;
+  points: number;
+}
+
+/** A merit model file, typed exactly like src/model/asn-merit-v1.json. */
+export interface MeritModel {
+  /** Recorded with every ranking result (SPEC §3 "which model produced it"). */
+  name: string;
+  /** Component weights; the default sums to 1 (SPEC §3). */
+  weights: Record<ComponentName, number>;
+  /** Predikat → value % (PermenPANRB 1/2023 angka-kredit percentages, SPEC §1.4). */
+  predikatValue: Record<PredikatCode, number>;
+  /** kinerja = value % ÷ maxValue × 100 (SPEC §3). */
+  kinerja: { maxValue: number };
+  /** kompetensi = latest JPM capped at `cap` (SPEC §3). */
+  kompetensi: { cap: number };
+  /** Yearly JP target per jenis pegawai (PP 11/2017 art. 203(4), SPEC §3). */
+  pengembangan: { jpTarget: Record<JenisPegawai, number> };
+  /** Disiplin score per worst hukuman disiplin in the window (SPEC §3). */
+  disiplin: Record<Hukdis, number>;
+  /** Education rank (DUK) and points (kualifikasi), SPEC §1.5. */
+  education: Record<EducationCode, EducationEntry>;
+  /** Potensial cut-offs on a 0–100 score: ≥ tinggi, ≥ menengah, else rendah (SPEC §4). */
+  potensial: { tinggi: number; menengah: number };
+  /** Predikat of year Y → kinerja axis (SPEC §4). */
+  kinerjaAxis: Record<PredikatCode, KinerjaAxis>;
+  /** 9-box number per potensial row and kinerja column (SPEC §4). */
+  box: Record<PotensialLevel, Record<KinerjaAxis, number>>;
+  /** Jabatan level tables (SPEC §1.5, PermenPANRB 17/2021). */
+  levels: {
+    eselon: Record<string, number>;
+    structural: Record<string, number>;
+    jenjang: Record<string, number>;
+    pelaksana: number;
+  };
+}
