@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { processIo, type Io } from './context.js';
 import { reportError } from './errors.js';
 import { makeImportCommand, makeValidateCommand } from './commands/import.js';
+import { makeRankCommand } from './commands/rank.js';
 import { makeStatusCommand } from './commands/status.js';
 
 function version(): string {
@@ -33,7 +34,7 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeStatusCommand]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeStatusCommand]) {
     program.addCommand(shared(make(io), io));
   }
   return program;

@@ -1,0 +1,166 @@
+/**
+ * What the merit ranking reads (SPEC §2–4): employees with their appraisals up to year Y, as
+ * compact tuples in nip order, one employee at a time, so ranking millions of employees never
+ * holds the raw rows (STYLE "Stream, don't slurp"). Also the few look-ups `asn rank` needs to
+ * refuse bad input with a helpful message. Values are always parameters.
+ */
+import type { Db } from '../open.js';
+
+/** One employee as stored (SPEC §8 column names), in this order. */
+export type EmployeeTuple = [
+  nip: string,
+  nama: string,
+  jenis_pegawai: string | null,
+  golongan_code: number | null,
+  tmt_golongan: string | null,
+  tmt_cpns: string | null,
+  level: number | null,
+  pendidikan: string | null,
+  tahun_lulus: number | null,
+  tgl_lahir: string | null,
+  unit: string | null,
+  instansi: string | null,
+  /** eselon, jabatan and jenis_jabatan are read only when the level must be derived again. */
+  eselon: string | null,
+  jabatan: string | null,
+  jenis_jabatan: string | null,
+];
+
+/** One appraisal as stored, in this order. */
+export type AppraisalTuple = [
+  tahun: number,
+  predikat: string | null,
+  predikat_source: string | null,
+  jpm: number | null,
+  potensi: string | null,
+  potensi_score: number | null,
+  jp: number | null,
+  hukuman_disiplin: string | null,
+];
+
+/** One employee with that employee's appraisals of years ≤ Y, oldest first. */
+export interface MeritInput {
+  employee: EmployeeTuple;
+  appraisals: AppraisalTuple[];
+}
+
+export interface MeritInputQuery {
+  /** Appraisals of later years are not read: nothing in SPEC §3–4 looks past Y. */
+  maxYear: number;
+  /** Restrict to these units, as stored (see `unitsMatching`); empty = every employee. */
+  units: readonly string[];
+  /** Read eselon, jabatan and jenis_jabatan (to derive the level with another level table). */
+  withPost: boolean;
+}
+
+const EMPLOYEE_SELECT = [
+  'e.nip', 'e.nama', 'e.jenis_pegawai', 'e.golongan_code', 'e.tmt_golongan', 'e.tmt_cpns', 'e.level',
+  'e.pendidikan', 'e.tahun_lulus', 'e.tgl_lahir', 'e.unit', 'e.instansi',
+];
+const POST_SELECT = ['e.eselon', 'e.jabatan', 'e.jenis_jabatan'];
+const APPRAISAL_SELECT = [
+  'a.tahun', 'a.predikat', 'a.predikat_source', 'a.jpm', 'a.potensi', 'a.potensi_score', 'a.jp', 'a.hukuman_disiplin',
+];
+const EMPLOYEE_WIDTH = EMPLOYEE_SELECT.length + POST_SELECT.length;
+
+/**
+ * The SQL of `iterateMeritInputs` (exported for the query-plan test): one pass over employees
+ * in nip order joined to the (nip, tahun) primary key of appraisals, so SQLite needs no sort.
+ * (Ordering by tahun too would add a sorter per employee; the few appraisals of one employee
+ * are put in year order in JavaScript instead. With `--unit` SQLite reads the unit index and
+ * sorts that unit's rows by nip, which is cheaper than scanning everyone.)
+ */
+export function meritInputSql(query: Pick<MeritInputQuery, 'units' | 'withPost'>): string {
+  const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
+  const where = query.units.length === 0 ? '' : `WHERE e.unit IN (${query.units.map(() => '?').join(', ')})`;
+  return `SELECT ${[...EMPLOYEE_SELECT, ...post, ...APPRAISAL_SELECT].join(', ')}
+    FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun <= ?
+    ${where}
+    ORDER BY e.nip`;
+}
+
+/**
+ * Streams employees (nip order) with their appraisals of years ≤ maxYear. One joined row per
+ * appraisal, read with `.raw()` so a row is an array, grouped here by nip.
+ */
+export function* iterateMeritInputs(db: Db, query: MeritInputQuery): Generator<MeritInput> {
+  const statement = db.prepare(meritInputSql(query)).raw(true);
+  let current: MeritInput | null = null;
+  for (const row of statement.iterate(query.maxYear, ...query.units) as Iterable<unknown[]>) {
+    const nip = row[0] as string;
+    if (current === null || current.employee[0] !== nip) {
+      if (current !== null) yield inYearOrder(current);
+      current = { employee: row.slice(0, EMPLOYEE_WIDTH) as EmployeeTuple, appraisals: [] };
+    }
+    if (row[EMPLOYEE_WIDTH] !== null) current.appraisals.push(row.slice(EMPLOYEE_WIDTH) as AppraisalTuple);
+  }
+  if (current !== null) yield inYearOrder(current);
+}
+
+function inYearOrder(input: MeritInput): MeritInput {
+  if (input.appraisals.length > 1) input.appraisals.sort((a, b) => a[0] - b[0]);
+  return input;
+}
+
+/** Whether the database holds any employee and any appraisal. */
+export function dataPresent(db: Db): { employees: boolean; appraisals: boolean } {
+  const any = (table: 'employees' | 'appraisals') => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
+  return { employees: any('employees'), appraisals: any('appraisals') };
+}
+
+/** The years that have at least one appraisal, ascending (SPEC §2: Y defaults to the latest). */
+export function appraisalYearsPresent(db: Db): number[] {
+  return db.prepare('SELECT DISTINCT tahun FROM appraisals ORDER BY tahun').pluck().all() as number[];
+}
+
+/** The latest tahun in the appraisals, null when there are none. */
+export function latestAppraisalYear(db: Db): number | null {
+  return (db.prepare('SELECT max(tahun) FROM appraisals').pluck().get() as number | null) ?? null;
+}
+
+/** Whether some appraisal has this tahun. */
+export function yearHasAppraisals(db: Db, year: number): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM appraisals WHERE tahun = ?)').pluck().get(year) === 1;
+}
+
+/** The stored unit names, as written in the database, that match `unit` case-insensitively. */
+export function unitsMatching(db: Db, unit: string): string[] {
+  return db.prepare('SELECT DISTINCT unit FROM employees WHERE upper(unit) = upper(?) ORDER BY unit').pluck().all(unit) as string[];
+}
+
+/** Every stored unit name, for the hint when `--unit` matches none. */
+export function unitNames(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL ORDER BY unit').pluck().all() as string[];
+}
+
+/** The unit of one employee: undefined when no such NIP, null when the unit is unknown. */
+export function unitOfEmployee(db: Db, nip: string): string | null | undefined {
+  const row = db.prepare('SELECT unit FROM employees WHERE nip = ?').get(nip) as { unit: string | null } | undefined;
+  return row === undefined ? undefined : row.unit;
+}
+
+/** The raw performance inputs of one employee's appraisals (for `rank --explain`), oldest first. */
+export interface AppraisalDetail {
+  tahun: number;
+  predikat: string | null;
+  predikat_source: string | null;
+  rating_hasil: string | null;
+  rating_perilaku: string | null;
+  predikat_input: string | null;
+  nilai_skp: number | null;
+  jpm: number | null;
+  potensi: string | null;
+  potensi_score: number | null;
+  jp: number | null;
+  hukuman_disiplin: string | null;
+}
+
+export function appraisalDetails(db: Db, nip: string, maxYear: number): AppraisalDetail[] {
+  return db
+    .prepare(
+      `SELECT tahun, predikat, predikat_source, rating_hasil, rating_perilaku, predikat_input, nilai_skp,
+              jpm, potensi, potensi_score, jp, hukuman_disiplin
+       FROM appraisals WHERE nip = ? AND tahun <= ? ORDER BY tahun`,
+    )
+    .all(nip, maxYear) as AppraisalDetail[];
+}

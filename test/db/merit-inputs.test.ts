@@ -1,0 +1,84 @@
+/**
+ * The ranking's read path (src/db/queries/merit-inputs.ts): grouping of the joined rows per
+ * employee, the year cut, the unit filter, and a query plan without a sort (STYLE: EXPLAIN
+ * QUERY PLAN asserted in tests), so millions of employees stream in nip order.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import {
+  appraisalYearsPresent, dataPresent, iterateMeritInputs, latestAppraisalYear, meritInputSql, unitOfEmployee, unitsMatching,
+  yearHasAppraisals,
+} from '../../src/db/queries/merit-inputs.js';
+
+const BKPSDM = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';
+const DINKES = 'Dinas Kesehatan';
+
+let db: Db;
+
+beforeEach(() => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'asn-db-')), 'asn.db'), 'write');
+});
+afterEach(() => db.close());
+
+function seed(): void {
+  db.prepare(`INSERT INTO imports VALUES (1, 'x.csv', 'abc', 'personnel', '2026-01-15', 0, 0, 0, 0, 0, 0, 0)`).run();
+  const emp = db.prepare(`INSERT INTO employees (nip, nama, jenis_pegawai, level, unit, eselon, jabatan, import_id, source_line)
+    VALUES (?, ?, 'PNS', ?, ?, ?, ?, 1, 2)`);
+  emp.run('199201152019031006', 'Yoga Pratama', 4, BKPSDM, null, 'Analis SDM Aparatur Ahli Pertama');
+  emp.run('198504182010011001', 'Hendra Gunawan', 5, BKPSDM, null, 'Analis SDM Aparatur Ahli Muda');
+  emp.run('198701192010012009', 'Siti Rahayu', 5, DINKES, 'IV.a', 'Kepala Subbagian Umum dan Kepegawaian');
+  const ap = db.prepare(`INSERT INTO appraisals (nip, tahun, predikat, predikat_source, jpm, jp, hukuman_disiplin, import_id, source_line)
+    VALUES (?, ?, ?, 'predikat', ?, ?, 'none', 1, 2)`);
+  ap.run('198504182010011001', 2025, 'B', 85, 32);
+  ap.run('198504182010011001', 2023, 'B', null, 30);
+  ap.run('198504182010011001', 2026, 'SB', null, 10);
+  ap.run('198701192010012009', 2024, 'B', null, 20);
+}
+
+describe('iterateMeritInputs', () => {
+  it('yields each employee once in nip order, with appraisals ≤ Y oldest first; no appraisal → empty list', () => {
+    seed();
+    const got = [...iterateMeritInputs(db, { maxYear: 2025, units: [], withPost: false })];
+    expect(got.map((g) => g.employee[0])).toEqual(['198504182010011001', '198701192010012009', '199201152019031006']);
+    expect(got[0]!.appraisals.map((a) => a[0])).toEqual([2023, 2025]);
+    expect(got[0]!.appraisals[1]).toEqual([2025, 'B', 'predikat', 85, null, null, 32, 'none']);
+    expect(got[2]!.appraisals).toEqual([]);
+    // Post columns only when the level must be derived again.
+    expect(got[1]!.employee.slice(12)).toEqual([null, null, null]);
+  });
+
+  it('reads eselon, jabatan and jenis jabatan with withPost, and filters by stored unit', () => {
+    seed();
+    const got = [...iterateMeritInputs(db, { maxYear: 2025, units: [DINKES], withPost: true })];
+    expect(got).toHaveLength(1);
+    expect(got[0]!.employee.slice(12)).toEqual(['IV.a', 'Kepala Subbagian Umum dan Kepegawaian', null]);
+  });
+
+  it.each([[[] as string[]], [[DINKES]], [[BKPSDM, DINKES]]])('reads by index (units %j)', (units) => {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${meritInputSql({ units, withPost: false })}`).all(2025, ...units) as Array<{ detail: string }>;
+    const details = plan.map((p) => p.detail).join('\n');
+    // Everyone: employees in primary-key order, no sorter. A unit: its index, then a sort of that unit only.
+    if (units.length === 0) expect(details).not.toMatch(/TEMP B-TREE/);
+    else expect(details).toMatch(/SEARCH e USING INDEX employees_unit/);
+    expect(details).toMatch(/SEARCH a USING INDEX sqlite_autoindex_appraisals_1 \(nip=\? AND tahun<\?\)/);
+  });
+});
+
+describe('look-ups for the rank command', () => {
+  it('says what is present', () => {
+    expect(dataPresent(db)).toEqual({ employees: false, appraisals: false });
+    expect(latestAppraisalYear(db)).toBeNull();
+    seed();
+    expect(dataPresent(db)).toEqual({ employees: true, appraisals: true });
+    expect(latestAppraisalYear(db)).toBe(2026);
+    expect(appraisalYearsPresent(db)).toEqual([2023, 2024, 2025, 2026]);
+    expect([yearHasAppraisals(db, 2024), yearHasAppraisals(db, 2022)]).toEqual([true, false]);
+    expect(unitsMatching(db, 'dinas KESEHATAN')).toEqual([DINKES]);
+    expect(unitsMatching(db, 'Dinas')).toEqual([]);
+    expect(unitOfEmployee(db, '198504182010011001')).toBe(BKPSDM);
+    expect(unitOfEmployee(db, '198504182010011009')).toBeUndefined();
+  });
+});
