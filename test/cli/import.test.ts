@@ -128,7 +128,7 @@ describe('usage and storage errors', () => {
     const dir = tempDir();
     const r = runAsn(['import', 'nope.csv'], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/refused nope\.csv: cannot read nope\.csv/);
+    expect(r.stderr).toMatch(/refused: cannot read nope\.csv/);
     expect(existsSync(join(dir, 'asn.db'))).toBe(false);
   });
 

@@ -11,9 +11,16 @@ import { parseInteger, parseNumber } from '../../io/values.js';
 import { inRange, type RowFields } from './row-fields.js';
 import type { PreparedRow } from './engine.js';
 
-const parseTahun = inRange(parseInteger, 1990, 2100, 'TAHUN');
-const parsePercent = inRange(parseNumber, 0, 100, 'value');
+const parseTahunNumber = inRange(parseInteger, 1990, 2100, 'TAHUN');
+const parseNilaiSkp = inRange(parseNumber, 0, 100, 'NILAI SKP');
+const parseJpm = inRange(parseNumber, 0, 100, 'JPM');
 const parseJp = inRange(parseNumber, 0, 2000, 'JP');
+
+/** The appraisal year, with a message that says what a year looks like. */
+function parseTahun(raw: unknown) {
+  const result = parseTahunNumber(raw);
+  return result.ok ? result : { ok: false as const, reason: `TAHUN must be a year such as 2024 (${result.reason})` };
+}
 
 export function prepareAppraisalRow(
   fields: RowFields,
@@ -30,8 +37,8 @@ export function prepareAppraisalRow(
   set(given, 'rating_hasil', fields.parse('rating_hasil', (_r, t) => parseRating(t)));
   set(given, 'rating_perilaku', fields.parse('rating_perilaku', (_r, t) => parseRating(t)));
   set(given, 'predikat_input', fields.parse('predikat', (_r, t) => parsePredikat(t)));
-  set(given, 'nilai_skp', fields.parse('nilai_skp', (raw) => parsePercent(raw)));
-  set(given, 'jpm', fields.parse('jpm', (raw) => parsePercent(raw)));
+  set(given, 'nilai_skp', fields.parse('nilai_skp', (raw) => parseNilaiSkp(raw)));
+  set(given, 'jpm', fields.parse('jpm', (raw) => parseJpm(raw)));
   set(given, 'jp', fields.parse('jp', (raw) => parseJp(raw)));
   set(given, 'hukuman_disiplin', fields.parse('hukuman_disiplin', (_r, t) => parseHukdis(t)));
   if (fields.has('potensi')) {

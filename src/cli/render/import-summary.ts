@@ -29,7 +29,8 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
   for (const f of report.files) {
     const label = f.kind ? `${f.displayName} (${f.kind})` : f.displayName;
     if (f.status === 'refused') {
-      lines.push(`${chalk.red('refused')} ${label}: ${f.error?.message ?? 'unknown error'}`);
+      // The message names the file already.
+      lines.push(`${chalk.red('refused')}: ${f.error?.message ?? `${label}: unknown error`}`);
       if (f.error?.hint) lines.push(`  hint: ${f.error.hint}`);
       continue;
     }
