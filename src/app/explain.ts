@@ -6,12 +6,11 @@
 import { BOX_RECOMMENDATION, type TalentBoxResult } from '../domain/talent-box.js';
 import { compareDuk, type DukKey } from '../domain/duk.js';
 import type { MeritResult } from '../domain/merit.js';
-import { meritKey } from '../domain/numbers.js';
 import type { Employee, JenisGroup } from '../domain/types.js';
 import { openDatabase } from '../db/open.js';
 import { appraisalDetails, unitOfEmployee, type AppraisalDetail } from '../db/queries/merit-inputs.js';
 import { UsageError } from '../shared/errors.js';
-import { rankContext, rankGroup, scopesOf, scorePopulation, type ModelInfo, type RankRequest, type ScoredEmployee } from './rank.js';
+import { rankContext, rankGroup, scopesOf, scorePopulation, type ModelInfo, type RankRequest, type RankRow } from './rank.js';
 
 export interface ExplainResult {
   model: ModelInfo;
@@ -73,7 +72,7 @@ function checkNip(unit: string | null | undefined, nip: string, units: readonly 
 }
 
 /** DUK position (1-based) among `members` of the same jenis group, and the group size. */
-function dukPosition(members: readonly ScoredEmployee[], me: ScoredEmployee): { position: number; of: number } {
+function dukPosition(members: readonly RankRow[], me: RankRow): { position: number; of: number } {
   let position = 1;
   let of = 0;
   for (const other of members) {
@@ -96,10 +95,10 @@ export function explainEmployee(request: RankRequest & { nip: string }): Explain
     if (scope === undefined) throw new Error(`no scope holds employee ${request.nip}`);
     const group = rankGroup(scope);
     const mine = group.ranked.find((r) => r.nip === me.nip);
-    const tiedWith = mine === undefined || mine.merit === null
+    const tiedWith = mine === undefined
       ? []
       : group.ranked
-        .filter((r) => r.nip !== me.nip && r.merit !== null && meritKey(r.merit) === meritKey(mine.merit as number))
+        .filter((r) => r.nip !== me.nip && r.meritKey === mine.meritKey)
         .map((r) => ({ nip: r.nip, nama: r.nama, rank: r.rank, decidedBy: dukDecidingStep(me.duk, r.duk) }));
     const { box } = focus;
     return {

@@ -18,9 +18,12 @@ const SOURCES: readonly PredikatSource[] = ['ratings', 'predikat', 'nilai_skp'];
 const HUKDIS: readonly Hukdis[] = ['none', 'ringan', 'sedang', 'berat'];
 const POTENSI: readonly PotensiWord[] = ['RENDAH', 'MENENGAH', 'TINGGI'];
 
-/** `value` when it is one of `allowed`, else null. */
+/**
+ * The entry of `allowed` equal to `value`, else null. Returning the list's own string (not the
+ * one read from SQLite) means millions of employees share one copy of 'PNS'.
+ */
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+  return value === null ? null : (allowed.find((a) => a === value) ?? null);
 }
 
 /**

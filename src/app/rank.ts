@@ -7,7 +7,8 @@
 import { compareDuk, dukKeyAt, type DukKey } from '../domain/duk.js';
 import { golonganLabel } from '../domain/golongan.js';
 import { COMPONENT_NAMES, computeMerit, type MeritResult, type MeritStatus } from '../domain/merit.js';
-import { rankScope } from '../domain/ranking.js';
+import { percentileOf } from '../domain/ranking.js';
+import { meritKey } from '../domain/numbers.js';
 import { talentBox, type TalentBoxResult } from '../domain/talent-box.js';
 import type { Appraisal, Employee, JenisPegawai } from '../domain/types.js';
 import { defaultModel, loadModel } from '../model/load.js';
@@ -40,8 +41,11 @@ export interface ModelInfo {
   file: string | null;
 }
 
-/** One employee's scores in year Y — compact: no rule texts, so millions fit in memory. */
-export interface ScoredEmployee {
+/**
+ * One employee's scores in year Y — compact (no rule texts, shared strings) so millions fit in
+ * memory. `rank` and `percentile` are filled in place by `rankGroup`; null while unranked or unrated.
+ */
+export interface RankRow {
   nip: string;
   nama: string;
   unit: string | null;
@@ -51,21 +55,20 @@ export interface ScoredEmployee {
   level: number | null;
   status: MeritStatus;
   merit: number | null;
+  /** merit rounded to 6 decimals (SPEC §2), computed once for sorting; null when unrated. */
+  meritKey: number | null;
   components: Record<ComponentName, number | null>;
   coverage: number;
   box: number | null;
   /** DUK key at T = 31 December of Y (SPEC §2). */
   duk: DukKey;
-}
-
-export interface RankRow extends ScoredEmployee {
   /** 1-based position in the scope; null when unrated. */
   rank: number | null;
   percentile: number | null;
 }
 
-/** A rated row: rank and percentile always present. */
-export type RankedRow = RankRow & { rank: number; percentile: number };
+/** A rated row: merit, rank and percentile always present. */
+export type RankedRow = RankRow & { merit: number; meritKey: number; rank: number; percentile: number };
 
 /** One scope: everyone (`all`), or one unit with `--by unit` (`unit` null = employees without a unit). */
 export interface RankGroup {
@@ -73,7 +76,7 @@ export interface RankGroup {
   unit: string | null;
   /** Rated employees in rank order. */
   ranked: RankedRow[];
-  /** Unrated employees in DUK order (shown with `--all`). */
+  /** Unrated employees in DUK order (shown with `--all`), rank and percentile null. */
   unrated: RankRow[];
 }
 
@@ -162,16 +165,30 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One shared copy per distinct value: unit names and golongan labels repeat across millions of rows. */
+function interner(): (value: string | null) => string | null {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return null;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+}
+
 /**
  * One streaming pass over the population: merit (SPEC §3), box (SPEC §4) and DUK key at T for
  * every employee. `focusNip`'s full breakdown is kept for `--explain`.
  */
-export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: ScoredEmployee[]; focus: FocusDetail | null } {
-  const scored: ScoredEmployee[] = [];
+export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankRow[]; focus: FocusDetail | null } {
+  const scored: RankRow[] = [];
   let focus: FocusDetail | null = null;
+  const shared = interner();
   const query = { maxYear: ctx.year, units: ctx.units, withPost: ctx.levels !== null };
   for (const input of iterateMeritInputs(db, query)) {
     const employee = employeeFromTuple(input.employee, ctx.levels);
+    employee.unit = shared(employee.unit);
     const appraisals = input.appraisals.map((row) => appraisalFromTuple(employee.nip, row));
     const merit = computeMerit(employee, appraisals, ctx.year, ctx.model);
     const box = talentBox(appraisals, ctx.year, ctx.model);
@@ -183,14 +200,17 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
       nama: employee.nama,
       unit: employee.unit,
       jenisPegawai: employee.jenisPegawai,
-      golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
+      golongan: shared(golonganLabel(employee.golonganCode, employee.jenisPegawai)),
       level: employee.level,
       status: merit.status,
       merit: merit.merit,
+      meritKey: merit.merit === null ? null : meritKey(merit.merit),
       components,
       coverage: merit.coverage,
       box: box.box,
       duk: dukKeyAt(employee, ctx.referenceDate, educationRank),
+      rank: null,
+      percentile: null,
     });
     if (employee.nip === focusNip) focus = { employee, appraisals, merit, box };
   }
@@ -198,9 +218,9 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
 }
 
 /** Splits the population into scopes: one for everyone, or one per unit (units in code-point order, no unit last). */
-export function scopesOf(scored: readonly ScoredEmployee[], byUnit: boolean): Array<{ all: boolean; unit: string | null; members: ScoredEmployee[] }> {
+export function scopesOf(scored: readonly RankRow[], byUnit: boolean): Array<{ all: boolean; unit: string | null; members: RankRow[] }> {
   if (!byUnit) return [{ all: true, unit: null, members: [...scored] }];
-  const byKey = new Map<string | null, ScoredEmployee[]>();
+  const byKey = new Map<string | null, RankRow[]>();
   for (const s of scored) {
     const list = byKey.get(s.unit);
     if (list === undefined) byKey.set(s.unit, [s]);
@@ -210,16 +230,32 @@ export function scopesOf(scored: readonly ScoredEmployee[], byUnit: boolean): Ar
   return keys.map((unit) => ({ all: false, unit, members: byKey.get(unit) ?? [] }));
 }
 
+function isRated(row: RankRow): row is RankedRow {
+  return row.merit !== null && row.meritKey !== null;
+}
+
+/**
+ * The order of compareByMerit (SPEC §3, src/domain/ranking.ts): merit desc compared at 6
+ * decimals, ties by DUK order — with the 6-decimal key computed once per employee instead of
+ * twice per comparison, which matters for millions of rows. test/unit/rank-group.test.ts checks
+ * that the order equals rankScope's.
+ */
+export function compareRanked(a: RankedRow, b: RankedRow): number {
+  return b.meritKey - a.meritKey || compareDuk(a.duk, b.duk);
+}
+
 /**
  * Ranks one scope (SPEC §3): merit desc at 6 decimals, ties by DUK order at T, then nip;
- * percentile (n − rank) ÷ (n − 1). Unrated members follow in DUK order, without rank.
+ * percentile (n − rank) ÷ (n − 1). Rank and percentile are written into the rows (no copies:
+ * each row belongs to one scope). Unrated members follow in DUK order, without rank.
  */
-export function rankGroup(scope: { all: boolean; unit: string | null; members: readonly ScoredEmployee[] }): RankGroup {
-  const ranked = rankScope(scope.members);
-  const unrated = scope.members
-    .filter((m) => m.merit === null)
-    .sort((a, b) => compareDuk(a.duk, b.duk))
-    .map((m) => ({ ...m, rank: null, percentile: null }));
+export function rankGroup(scope: { all: boolean; unit: string | null; members: readonly RankRow[] }): RankGroup {
+  const ranked = scope.members.filter(isRated).sort(compareRanked);
+  ranked.forEach((row, index) => {
+    row.rank = index + 1;
+    row.percentile = percentileOf(index + 1, ranked.length);
+  });
+  const unrated = scope.members.filter((m) => !isRated(m)).sort((a, b) => compareDuk(a.duk, b.duk));
   return { all: scope.all, unit: scope.unit, ranked, unrated };
 }
 
@@ -229,8 +265,9 @@ export function rankEmployees(request: RankRequest): RankResult {
   try {
     const ctx = rankContext(db, request.db, request);
     const { scored } = scorePopulation(db, ctx);
-    const groups = scopesOf(scored, request.byUnit).map(rankGroup);
     const count = (status: MeritStatus) => scored.filter((s) => s.status === status).length;
+    const totals = { employees: scored.length, complete: count('complete'), incomplete: count('incomplete'), unrated: count('unrated') };
+    const groups = scopesOf(scored, request.byUnit).map(rankGroup);
     return {
       model: ctx.modelInfo,
       year: ctx.year,
@@ -239,7 +276,7 @@ export function rankEmployees(request: RankRequest): RankResult {
       units: ctx.units,
       levelsRederived: ctx.levels !== null,
       groups,
-      totals: { employees: scored.length, complete: count('complete'), incomplete: count('incomplete'), unrated: count('unrated') },
+      totals,
     };
   } finally {
     db.close();

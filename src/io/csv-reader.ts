@@ -87,12 +87,19 @@ function decoderStream(encoding: Source['encoding']): Transform {
   });
 }
 
-/** Streams the records of a CSV source with their starting line numbers. */
+/** Records per batch handed to the importer: one await per batch, not per row. */
+export const BATCH_ROWS = 512;
+
+/**
+ * Streams the records of a CSV source in batches, each record with the physical line where it
+ * starts. Lines are counted from the records themselves (one line per record plus the line
+ * breaks inside quoted cells), which is cheaper than csv-parse's per-record `info`.
+ */
 export async function* readCsvRows(
   source: Source,
   delimiter: Delimiter,
   onBytes?: (bytesRead: number) => void,
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   const input = source.buffer ? Readable.from([source.buffer]) : createReadStream(source.path!, { highWaterMark: 256 * 1024 });
   if (onBytes) {
     let read = 0;
@@ -101,10 +108,32 @@ export async function* readCsvRows(
       onBytes(read);
     });
   }
-  const parser = input.pipe(decoderStream(source.encoding)).pipe(parse({ ...PARSE_OPTIONS, delimiter, info: true }));
-  let nextLine = 1;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: nextLine, cells: item.record };
-    nextLine = item.info.lines + 1;
+  const parser = input.pipe(decoderStream(source.encoding)).pipe(parse({ ...PARSE_OPTIONS, delimiter }));
+  let line = 1;
+  let batch: RawRow[] = [];
+  for await (const record of parser as AsyncIterable<string[]>) {
+    batch.push({ line, cells: record });
+    line += 1 + newlinesIn(record);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
+}
+
+/** Line breaks inside the quoted cells of a record (CRLF counts once). */
+function newlinesIn(record: readonly string[]): number {
+  let count = 0;
+  for (const cell of record) {
+    if (cell.length === 0) continue;
+    let at = cell.indexOf('\n');
+    while (at !== -1) {
+      count++;
+      at = cell.indexOf('\n', at + 1);
+    }
+    // A lone CR is a line break too (old Mac files); CRLF was counted at its LF.
+    if (cell.includes('\r')) count += (cell.match(/\r(?!\n)/g) ?? []).length;
+  }
+  return count;
 }

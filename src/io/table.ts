@@ -25,8 +25,8 @@ export interface OpenTable {
   headerLine: number;
   delimiter: Delimiter | null;
   sheetName: string | null;
-  /** The data rows after the header. */
-  rows: AsyncGenerator<RawRow>;
+  /** The data rows after the header, in batches. */
+  rows: AsyncGenerator<RawRow[]>;
 }
 
 /** Columns an appraisal needs besides nip and tahun: one way of giving performance (SPEC §1.4). */
@@ -37,7 +37,7 @@ const HEADER_HINT = 'the header row must be within the first 20 rows and contain
 export async function openTable(name: string, options: TableOptions): Promise<OpenTable> {
   const source = await inspectSource(name);
   const kindOption = options.kind === undefined ? {} : { kind: options.kind };
-  let rows: AsyncGenerator<RawRow>;
+  let rows: AsyncGenerator<RawRow[]>;
   let delimiter: Delimiter | null = null;
   const selection: XlsxSelection = { sheetName: null, seen: [] };
   if (source.format === 'csv') {
@@ -52,10 +52,10 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     });
   }
   const firstRows: RawRow[] = [];
-  for (let i = 0; i < HEADER_SCAN_ROWS; i++) {
+  while (firstRows.length < HEADER_SCAN_ROWS) {
     const next = await rows.next();
     if (next.done) break;
-    firstRows.push(next.value);
+    firstRows.push(...next.value);
   }
   const found = findHeader(
     firstRows.map((r) => r.cells),
@@ -83,7 +83,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     delimiter,
     sheetName: selection.sheetName,
     rows: (async function* () {
-      yield* after;
+      if (after.length > 0) yield after;
       yield* rows;
     })(),
   };

@@ -39,9 +39,15 @@ export function cleanText(raw: unknown): string | null {
   if (value instanceof Date) return utcIso(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value !== 'string' && typeof value !== 'boolean' && typeof value !== 'bigint') return null;
-  const text = String(value).replace(/\s+/gu, ' ').trim();
-  return NO_VALUE.has(text.toUpperCase()) ? null : text;
+  let text = String(value);
+  // Fast path: most cells need no clean-up; only rewrite when there is something to fix.
+  if (NEEDS_CLEANUP.test(text)) text = text.replace(/\s+/gu, ' ').trim();
+  if (text.length <= 4 && NO_VALUE.has(text.toUpperCase())) return null;
+  return text;
 }
+
+/** Leading or trailing white space, two in a row, or any white space other than a plain space. */
+const NEEDS_CLEANUP = /^\s|\s$|\s\s|[^\S ]/u;
 
 /** Month spellings of SPEC §1.3 (Indonesian, English, 3-letter and common older spellings). */
 const MONTHS: Readonly<Record<string, number>> = {

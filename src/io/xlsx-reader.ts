@@ -3,11 +3,10 @@
  * row, or `--sheet NAME`. Date cells come out as dates; numeric cells stay numbers, so a NIP
  * stored as a number is caught by the NIP rule instead of being silently rounded.
  */
-import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { InputError } from '../shared/errors.js';
-import type { RawRow } from './csv-reader.js';
+import { BATCH_ROWS, type RawRow } from './csv-reader.js';
 import type { Source } from './source.js';
 
 /** How many rows the caller needs to decide whether a sheet holds the data. */
@@ -47,8 +46,10 @@ function rowCells(values: unknown): unknown[] {
 export async function* readXlsxRows(
   source: Source,
   options: { sheet?: string; accept: (firstRows: unknown[][]) => boolean; selection: XlsxSelection },
-): AsyncGenerator<RawRow> {
+): AsyncGenerator<RawRow[]> {
   const input = source.buffer ? Readable.from([source.buffer]) : createReadStream(source.path!);
+  // Loaded on demand: exceljs takes ~200 ms to load, which CSV imports need not pay.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -69,12 +70,17 @@ export async function* readXlsxRows(
         continue;
       }
       const buffered: RawRow[] = [];
+      let batch: RawRow[] = [];
       let decided: boolean | null = null;
       for await (const row of worksheet) {
         const raw: RawRow = { line: row.number, cells: rowCells(row.values) };
         if (decided === false) continue;
         if (decided === true) {
-          yield raw;
+          batch.push(raw);
+          if (batch.length >= BATCH_ROWS) {
+            yield batch;
+            batch = [];
+          }
           continue;
         }
         buffered.push(raw);
@@ -82,13 +88,17 @@ export async function* readXlsxRows(
           decided = decide(buffered, options.accept);
           if (decided) {
             selection.sheetName = name;
-            yield* buffered;
+            yield buffered;
           }
         }
       }
       if (decided === null && decide(buffered, options.accept)) {
         selection.sheetName = name;
-        yield* buffered;
+        yield buffered;
+      }
+      if (batch.length > 0) {
+        yield batch;
+        batch = [];
       }
     }
   } catch (error) {

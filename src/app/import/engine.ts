@@ -4,9 +4,10 @@
  * collected with line, column, value and reason; `--strict` refuses the file on one reject.
  */
 import type { Db } from '../../db/open.js';
-import { finishImport, seenKeys, startImport, type ImportCounts } from '../../db/queries/imports.js';
+import { finishImport, startImport, unchangedKeys, type ImportCounts } from '../../db/queries/imports.js';
 import {
-  employeeExistsStatement, tableStatements, type AppraisalRow, type EmployeeRow, type PromotionRow, type Value,
+  employeeExistsStatement, tableStatements, type AppraisalRow, type EmployeeRow, type PromotionRow, type Provenance,
+  type Value,
 } from '../../db/queries/rows.js';
 import type { LevelTable } from '../../domain/jabatan-level.js';
 import type { FileKind } from '../../io/headers.js';
@@ -21,11 +22,11 @@ import { displayValue, RowFields, type RowIssue } from './row-fields.js';
 /** A row that passed every check, ready to be compared with the stored one and written. */
 export interface PreparedRow<Row> {
   key: string;
-  /** The values this file gives (present columns only): two rows are duplicates when these match. */
+  /** The values this file gives (present columns only). */
   given: Partial<Row>;
   /** The full row to store: `given` over the stored values. */
   row: Row;
-  existing: Row | undefined;
+  existing: (Row & Provenance) | undefined;
 }
 
 export interface RejectedRow {
@@ -116,7 +117,7 @@ function sameRow(a: Record<string, Value>, b: Record<string, Value>): boolean {
 export async function importTable(db: Db, table: OpenTable, options: EngineOptions): Promise<FileReport> {
   const report = newReport(table);
   const nested = db.inTransaction;
-  const seen = seenKeys(db);
+  const unchanged = unchangedKeys(db);
   db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
   try {
     const importId = startImport(db, {
@@ -125,49 +126,53 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
       kind: table.kind,
       imported_at: options.importedAt,
     });
-    seen.reset();
+    unchanged.reset();
     const prepare = makePreparer(db, table.kind, options.levels);
     const upsert = tableStatements(db, TABLE_OF[table.kind]).upsert;
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
-    for await (const raw of table.rows) {
-      counts.rows_read++;
-      if (options.onRow && counts.rows_read % 1000 === 0) options.onRow(counts.rows_read);
-      const { cells, line } = raw;
-      if (isSkippable(cells, cells[nipIndex])) {
-        counts.skipped++;
-        continue;
-      }
-      const fields = new RowFields(table.header.columns, cells, table.header.secondary);
-      const nip = cleanNip(cells[nipIndex]);
-      const prepared = nip.ok ? prepare(fields, nip.value) : null;
-      if (!nip.ok) fields.issue('nip', nip.reason);
-      for (const w of fields.warnings) addWarning(report, { ...w, line });
-      if (prepared === null) {
-        reject(report, line, cells, fields.issues);
-        continue;
-      }
-      const hash = JSON.stringify(prepared.given);
-      const earlier = seen.find(prepared.key);
-      if (earlier) {
-        if (earlier.hash === hash) {
-          counts.duplicates++;
-        } else {
-          reject(report, line, cells, [{
-            column: fields.header('nip'),
-            value: displayValue(cells[nipIndex]),
-            reason: `same key as line ${earlier.line} with different values; the row of line ${earlier.line} is kept`,
-          }]);
+    for await (const batch of table.rows) {
+      for (const { cells, line } of batch) {
+        counts.rows_read++;
+        if (isSkippable(cells, cells[nipIndex])) {
+          counts.skipped++;
+          continue;
         }
-        continue;
+        const fields = new RowFields(table.header.columns, cells, table.header.secondary);
+        const nip = cleanNip(cells[nipIndex]);
+        const prepared = nip.ok ? prepare(fields, nip.value) : null;
+        if (!nip.ok) fields.issue('nip', nip.reason);
+        for (const w of fields.warnings) addWarning(report, { ...w, line });
+        if (prepared === null) {
+          reject(report, line, cells, fields.issues);
+          continue;
+        }
+        const { existing, row, key } = prepared;
+        // SPEC §1.6: the same key earlier in this file. An earlier row that was written carries
+        // this import's id; one that changed nothing was noted in `unchanged`.
+        const earlierLine = existing === undefined ? undefined
+          : existing.import_id === importId ? existing.source_line : unchanged.lineOf(key);
+        if (earlierLine !== undefined) {
+          // Identical rows count once; a different row is rejected, naming the first line.
+          if (sameRow(existing!, row)) counts.duplicates++;
+          else {
+            reject(report, line, cells, [{
+              column: fields.header('nip'),
+              value: displayValue(cells[nipIndex]),
+              reason: `same key as line ${earlierLine} with different values; the row of line ${earlierLine} is kept`,
+            }]);
+          }
+          continue;
+        }
+        if (existing === undefined) counts.inserted++;
+        else if (sameRow(existing, row)) {
+          counts.unchanged++;
+          unchanged.add(key, line);
+          continue;
+        } else counts.updated++;
+        upsert(row, importId, line);
       }
-      seen.add(prepared.key, line, hash);
-      if (prepared.existing === undefined) counts.inserted++;
-      else if (sameRow(prepared.existing, prepared.row)) {
-        counts.unchanged++;
-        continue;
-      } else counts.updated++;
-      upsert(prepared.row, importId, line);
+      options.onRow?.(counts.rows_read);
     }
     if (options.strict && counts.rejected > 0) {
       rollback(db, nested);

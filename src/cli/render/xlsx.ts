@@ -3,7 +3,7 @@
  * header row bold and frozen. Uses exceljs' streaming writer so rows go to disk as they are
  * committed instead of building the whole workbook in memory.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Cell, type Column, type DataTable, columnDecimals, columnHeader, formatCell } from './table-data.js';
 
 /** Excel's limits: sheet names of at most 31 characters, cells of at most 32,767 characters. */
@@ -124,7 +124,9 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: DataTab
 
 /** Writes one sheet per table to `file` (overwritten). Rejects when the file cannot be written. */
 export async function writeXlsx(tables: DataTable[], file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  // Loaded on demand: exceljs takes ~200 ms to load, which other formats need not pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const taken = new Set<string>();
   for (const table of tables) {
     const name = sheetName(table.name, taken);

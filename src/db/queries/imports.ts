@@ -41,21 +41,22 @@ export function lastImports(db: Db, limit: number): ImportLogRow[] {
 }
 
 /**
- * Duplicate keys within one file (SPEC §1.6) are tracked in a temporary table, so memory
- * does not grow with the file.
+ * Keys met in this file whose row was left unchanged (SPEC §1.6 duplicates). Rows that were
+ * inserted or updated carry this import's id already, so only unchanged ones need a note; a
+ * temporary table keeps memory flat however large the file.
  */
-export function seenKeys(db: Db): {
+export function unchangedKeys(db: Db): {
   reset(): void;
-  find(key: string): { line: number; hash: string } | undefined;
-  add(key: string, line: number, hash: string): void;
+  lineOf(key: string): number | undefined;
+  add(key: string, line: number): void;
 } {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS seen_keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL, hash TEXT NOT NULL)');
-  const find = db.prepare('SELECT line, hash FROM seen_keys WHERE key = ?');
-  const add = db.prepare('INSERT INTO seen_keys (key, line, hash) VALUES (?, ?, ?)');
-  const reset = db.prepare('DELETE FROM seen_keys');
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS unchanged_keys (key TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID');
+  const find = db.prepare('SELECT line FROM unchanged_keys WHERE key = ?').pluck();
+  const add = db.prepare('INSERT OR IGNORE INTO unchanged_keys (key, line) VALUES (?, ?)');
+  const reset = db.prepare('DELETE FROM unchanged_keys');
   return {
     reset: () => void reset.run(),
-    find: (key) => find.get(key) as { line: number; hash: string } | undefined,
-    add: (key, line, hash) => void add.run(key, line, hash),
+    lineOf: (key) => find.get(key) as number | undefined,
+    add: (key, line) => void add.run(key, line),
   };
 }

@@ -32,16 +32,22 @@ const TABLES = {
   promotions: { columns: PROMOTION_COLUMNS, key: ['nip', 'tmt'] },
 } as const;
 
+/** Which import last changed a stored row, and from which line (SPEC §1.6). */
+export interface Provenance {
+  import_id: number;
+  source_line: number;
+}
+
 /** Prepared statements for one table: read by key, and upsert with provenance. */
 export interface TableStatements<Row> {
-  get(key: Value[]): Row | undefined;
+  get(key: Value[]): (Row & Provenance) | undefined;
   upsert(row: Row, importId: number, line: number): void;
 }
 
 export function tableStatements<Row extends Record<string, Value>>(db: Db, table: TableName): TableStatements<Row> {
   const { columns, key } = TABLES[table];
   const where = key.map((k) => `${k} = ?`).join(' AND ');
-  const get = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE ${where}`);
+  const get = db.prepare(`SELECT ${columns.join(', ')}, import_id, source_line FROM ${table} WHERE ${where}`);
   const all = [...columns, 'import_id', 'source_line'];
   const updates = all.filter((c) => !(key as readonly string[]).includes(c)).map((c) => `${c} = excluded.${c}`);
   const upsert = db.prepare(
@@ -49,7 +55,7 @@ export function tableStatements<Row extends Record<string, Value>>(db: Db, table
      ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
   );
   return {
-    get: (k) => get.get(...k) as Row | undefined,
+    get: (k) => get.get(...k) as (Row & Provenance) | undefined,
     upsert: (row, importId, line) => {
       upsert.run(...columns.map((c) => row[c] ?? null), importId, line);
     },
