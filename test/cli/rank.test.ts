@@ -73,6 +73,17 @@ const EXPECTED: Array<[string, Row]> = [
   // kualifikasi SLTA 4; disiplin worst sedang = 40
   // merit = 0.30·58.333 + 0.30·65 + 0.10·50 + 0.25·4 + 0.05·40 = 17.5 + 19.5 + 5 + 1 + 2 = 45.00; box: B meets, JPM 65 → rendah → 2
   ['Slamet Riyanto', { nip: '198007042008011012', merit: '45.00', kinerja: '58.33', disiplin: '40.00', kualifikasi: '4.00', pengembangan: '50.00', box: '2' }],
+  // Endang Susilowati — 2025 has ratings ABOVE × ABOVE → SB and a disagreeing PREDIKAT Baik: the ratings win.
+  // kinerja (2024 B, 2025 SB) = 83.333; kompetensi 82.5 (2024); JP 28 → 100; S-1 60
+  // merit = 25 + 24.75 + 10 + 15 + 5 = 79.75 (74.75 if the predikat column had won); box: SB above, JPM 82.5 → menengah → 7
+  ['Endang Susilowati', { nip: '198308082008012004', merit: '79.75', kinerja: '83.33', box: '7' }],
+  // Suparmi (SLTA) — INCOMPLETE: no JPM in any year. (20 + 0.10·40 + 0.25·4 + 5) ÷ 0.70 = 30 ÷ 0.70 = 42.86, last.
+  ['Suparmi', { nip: '197612012003012007', rank: '38', merit: '42.86', pengembangan: '40.00', kualifikasi: '4.00', coverage: '0.70', status: 'incomplete', box: '' }],
+  // Sugeng Riyadi (S-2) — 2025 ratings BELOW × MEETS → BP: kinerja (66.667 + 50) ÷ 2 = 58.33; JPM 74 (2024); JP 6 → 30
+  // merit = 17.5 + 22.2 + 3 + 20 + 5 = 67.70; box: BP below, POTENSI RENDAH → 1
+  ['Sugeng Riyadi', { nip: '196810051994031003', merit: '67.70', kinerja: '58.33', pengembangan: '30.00', box: '1' }],
+  // Rina Marlina — hukuman RINGAN in 2024: disiplin 70 → 20 + 22.8 + 10 + 15 + 3.5 = 71.30; box: B meets, RENDAH → 2
+  ['Rina Marlina', { nip: '198411072009012005', merit: '71.30', disiplin: '70.00', box: '2' }],
   // Fitri Handayani and Yoga Pratama — identical inputs: B, B; JPM 78.5; JP 24; S-1.
   // merit = 0.30·66.667 + 0.30·78.5 + 10 + 15 + 5 = 20 + 23.55 + 30 = 73.55 each: a tie (see the DUK test)
   ['Fitri Handayani', { nip: '199009302015032002', merit: '73.55', box: '5' }],
@@ -101,6 +112,22 @@ describe('asn rank on fixtures/minimal', () => {
     // Bambang Hartono: SB, SB → 100; JPM 93.5; JP 30 → 100; S-3 100 → 30 + 28.05 + 10 + 25 + 5 = 98.05, first.
     expect(rows[0]).toMatchObject({ nip: '197105201996031002', merit: '98.05', percentile: '1.00' });
     expect(rows.some((r) => r.status === 'unrated')).toBe(false);
+  });
+
+  it('matches the whole reference ranking of fixtures/minimal/README.md (independent reference script)', () => {
+    const expected = [
+      ['197105201996031002', '98.05'], ['198011112005011006', '92.30'], ['199406212020032011', '92.00'], ['197304122000012002', '87.15'],
+      ['198205282006011005', '86.70'], ['197902032005011001', '86.55'], ['197603302000032009', '86.40'], ['197508112000032004', '85.80'],
+      ['198602272011011010', '85.45'], ['197805162003012003', '84.60'], ['198803172011012008', '81.10'], ['196909091994031005', '80.65'],
+      ['198504182010011001', '80.50'], ['197001231995031001', '80.35'], ['199104042019032013', '80.20'], ['197709032002031001', '79.90'],
+      ['198308082008012004', '79.75'], ['198312122008011007', '79.33'], ['199305092022042002', '79.00'], ['198106252006012003', '77.70'],
+      ['197907272004031002', '77.50'], ['199610102020031015', '75.47'], ['199507132022211012', '75.00'], ['199202222015031004', '74.30'],
+      ['199002142022212021', '73.70'], ['199009302015032002', '73.55'], ['199201152019031006', '73.55'], ['199107092023211003', '71.43'],
+      ['198411072009012005', '71.30'], ['198701192010012009', '70.60'], ['198403052009031003', '70.00'], ['198609192011012004', '69.95'],
+      ['199312022023212007', '68.57'], ['196810051994031003', '67.70'], ['198910142014032006', '67.50'], ['197906062006032010', '50.60'],
+      ['198007042008011012', '45.00'], ['197612012003012007', '42.86'],
+    ];
+    expect(rank().rows.map((r) => [r.nip, r.merit])).toEqual(expected);
   });
 
   it('breaks the 73.55 tie by DUK order: Fitri (TMT golongan III/b 2019-04-01) before Yoga (2023-04-01)', () => {
@@ -139,6 +166,9 @@ describe('asn rank on fixtures/minimal', () => {
     }
     // Dinas Kesehatan: 13 rated; Ahmad Fauzi 4th → (13 − 4) ÷ 12 = 0.75.
     expect(byNip(rows, '198602272011011010')).toMatchObject({ rank: '4', merit: '85.45', percentile: '0.75' });
+    // BKPSDM: the tie stays in DUK order, Fitri 8th and Yoga 9th of 13 → (13 − 8) ÷ 12 = 0.42, (13 − 9) ÷ 12 = 0.33.
+    expect(byNip(rows, '199009302015032002')).toMatchObject({ rank: '8', percentile: '0.42' });
+    expect(byNip(rows, '199201152019031006')).toMatchObject({ rank: '9', percentile: '0.33' });
   });
 
   it('--unit restricts who is ranked (case-insensitive); --limit cuts each scope', () => {
@@ -168,6 +198,13 @@ describe('asn rank on fixtures/minimal', () => {
     const ndjson = rank('--format', 'ndjson').stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(ndjson).toHaveLength(38);
     expect(ndjson[0]).toMatchObject({ rank: 1, nip: '197105201996031002', golongan: 'IV/c' });
+  });
+
+  it('--quiet leaves stderr empty; the data is unchanged', () => {
+    const quiet = rank('--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(rank().stdout);
   });
 
   it('table output starts with the model comment line', () => {
@@ -271,7 +308,9 @@ describe('asn rank --explain', () => {
   it('--format json gives the same as one object, nilai SKP source included', () => {
     const r = runAsn(['rank', '--explain', '198602272011011010', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    const o = JSON.parse(r.stdout) as Record<string, any>;
+    const o = JSON.parse(r.stdout) as {
+      model: { hash: string }; rank: number; appraisals: unknown[]; components: Array<{ name: string }>; box: unknown;
+    };
     expect(o.model).toMatchObject({ name: 'asn-merit-v1', file: null });
     expect(o.model.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(o).toMatchObject({ year: 2025, reference_date: '2025-12-31', status: 'complete', coverage: 1, merit: 85.45, rated: 38 });

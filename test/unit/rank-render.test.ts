@@ -15,7 +15,7 @@ import type { DukKey } from '../../src/domain/duk.js';
 function row(overrides: Partial<RankRow>): RankRow {
   return {
     rank: 1, nip: '199009302015032002', nama: 'Fitri Handayani, S.I.P.', unit: 'Badan Kepegawaian', jenisPegawai: 'PNS',
-    golongan: 'III/b', level: 4, status: 'complete', merit: 73.55, coverage: 1, box: 5, percentile: 0.3243243243,
+    golongan: 'III/b', level: 4, status: 'complete', merit: 73.55, meritKey: 73.55, coverage: 1, box: 5, percentile: 0.3243243243,
     components: { kinerja: 66.666666667, kompetensi: 78.5, pengembangan: 100, kualifikasi: 60, disiplin: 100 },
     duk: {
       nip: '199009302015032002', group: 'PNS', golonganCode: 32, tmtGolongan: '2019-04-01', level: 4, serviceMonths: 129,
@@ -27,9 +27,9 @@ function row(overrides: Partial<RankRow>): RankRow {
 
 const ROWS: RankRow[] = [
   row({}),
-  row({ rank: 2, nip: '199107092023211003', nama: '=HYPERLINK("x")', jenisPegawai: 'PPPK', golongan: 'IX', status: 'incomplete', merit: 71.428571, coverage: 0.7, box: null, percentile: 0,
+  row({ rank: 2, nip: '199107092023211003', nama: '=HYPERLINK("x")', jenisPegawai: 'PPPK', golongan: 'IX', status: 'incomplete', merit: 71.428571, meritKey: 71.428571, coverage: 0.7, box: null, percentile: 0,
     components: { kinerja: 66.666666667, kompetensi: null, pengembangan: 100, kualifikasi: 60, disiplin: 100 } }),
-  row({ rank: null, nip: '199508172022041008', nama: 'Galih Prakoso', status: 'unrated', merit: null, coverage: 0, box: null, percentile: null, level: null, unit: null,
+  row({ rank: null, nip: '199508172022041008', nama: 'Galih Prakoso', status: 'unrated', merit: null, meritKey: null, coverage: 0, box: null, percentile: null, level: null, unit: null,
     components: { kinerja: null, kompetensi: null, pengembangan: null, kualifikasi: null, disiplin: null } }),
 ];
 

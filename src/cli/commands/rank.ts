@@ -56,13 +56,13 @@ function explain(nipText: string, req: RankRequest, global: GlobalOptions, io: I
 
 export function makeRankCommand(io: Io): Command {
   return new Command('rank')
-    .description('rank employees by merit score (SPEC §3) with the 9-box; --explain NIP shows how a score was made')
+    .description('rank employees by merit score, with the 9-box; --explain NIP shows how one score was made')
     .option('--year <year>', 'evaluation year Y (default: the latest year with appraisals)', intOption('--year', 1900, 2100))
     .option('--by <scope>', 'rank within each unit: --by unit (ranks restart per unit)')
     .option('--unit <name>', 'only employees of this unit, ranked among themselves (repeatable; case-insensitive)', collect)
     .option('--limit <n>', 'show the first N rows of each scope', intOption('--limit', 1, Number.MAX_SAFE_INTEGER))
     .option('--all', 'also list unrated employees, after the ranked ones')
-    .option('--explain <nip>', 'explain one employee: inputs, rules, weights, contributions, rank, DUK, box')
+    .option('--explain <nip>', 'explain one employee: inputs, rules, weights, contributions, rank, DUK, box (--limit and --all do not apply)')
     .option('--model <file>', 'merit model JSON overriding any subset of the built-in asn-merit-v1')
     .addHelpText(
       'after',
