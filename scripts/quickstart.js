@@ -29,4 +29,6 @@ function step(title, args, stdoutFile) {
 
 step('import the bundled fixtures', ['import', ...fixtures('minimal/personnel.csv', 'minimal/appraisals.csv', 'minimal/promotions.csv')]);
 step('what the database holds', ['status', '--format', 'table']);
+step('rank by merit within each unit', ['rank', '--by', 'unit', '--format', 'csv'], 'rank.csv');
+step('explain one score', ['rank', '--explain', '198504182010011001'], 'explain.txt');
 process.stderr.write(`\nquickstart: done; outputs are in ${out}\n`);

@@ -3,7 +3,7 @@
  * scripts/quickstart.js: this proves it works on the bundled fixtures.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT, query, tempDir } from './helpers.js';
@@ -18,4 +18,8 @@ it('the quick start runs the main job on the bundled fixtures', () => {
   expect(r.stderr).toContain('quickstart: done');
   expect(existsSync(join(out, 'asn.db'))).toBe(true);
   expect(query(join(out, 'asn.db'), 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 40 });
+  const rank = readFileSync(join(out, 'rank.csv'), 'utf8').split('\n');
+  expect(rank[0]).toBe('rank,nip,nama,unit,jenis_pegawai,golongan,level,merit,kinerja,kompetensi,pengembangan,kualifikasi,disiplin,coverage,status,box,percentile');
+  expect(rank.filter((l) => l.startsWith('1,'))).toHaveLength(3); // one first place per unit
+  expect(readFileSync(join(out, 'explain.txt'), 'utf8')).toContain('merit = Σ wᵢ·sᵢ ÷ Σ wᵢ');
 });

@@ -1,0 +1,157 @@
+/**
+ * Stored rows → what the promotion audit works on (SPEC §5): every person with their appraisals,
+ * their promotions with the level held before each (§5.1), and the look-ups by unit and
+ * instansi that the pool scopes need (§5.2). Built once per run; each event then asks for the
+ * people in its scope as they stood at the event date.
+ */
+import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../domain/audit.js';
+import { dukKeyAt, jenisGroup } from '../domain/duk.js';
+import { jabatanLevel } from '../domain/jabatan-level.js';
+import { computeMerit } from '../domain/merit.js';
+import type { Appraisal, Employee, Hukdis, PredikatCode, Promotion } from '../domain/types.js';
+import type { MeritModel } from '../model/model.js';
+import type { PromotionTuple } from '../db/queries/audit-inputs.js';
+
+/** One promotion of a person with the level they held before it (SPEC §5.1). */
+export interface OwnPromotion {
+  event: Promotion;
+  before: LevelBefore;
+}
+
+export interface Person {
+  employee: Employee;
+  appraisals: Appraisal[];
+  educationRank: number | null;
+  predikatByYear: Record<number, PredikatCode | null>;
+  hukdisByYear: Record<number, Hukdis | null>;
+  /** Own promotions in date order. */
+  promotions: OwnPromotion[];
+  /** The same as {tmt, level before} for `levelAt` (SPEC §5.2). */
+  levelHistory: Array<{ tmt: string; levelBefore: number | null }>;
+}
+
+export interface Population {
+  people: Map<string, Person>;
+  everyone: Person[];
+  byUnit: Map<string, Person[]>;
+  byInstansi: Map<string, Person[]>;
+  /** Upper-cased unit name → the stored spellings (see `resolveUnitSpelling`). */
+  unitSpellings: Map<string, string[]>;
+}
+
+/**
+ * The Promotion of a stored row. With `levels` (a `--model` with its own level table) the new
+ * level and the level before are derived again from the stored posts, by the same rule as the
+ * import (SPEC §1.5): the level before is known only when the row names the old post.
+ */
+export function promotionFromTuple(row: PromotionTuple, levels: MeritModel['levels'] | null): Promotion {
+  const [nip, tmt, jabatanBaru, eselonBaru, levelBaru, jabatanAsal, eselonAsal, levelAsal, unit] = row;
+  if (levels === null) return { nip, tmt, jabatanBaru, levelBaru, levelAsal, unit };
+  const hasAsal = eselonAsal !== null || jabatanAsal !== null;
+  return {
+    nip, tmt, jabatanBaru, unit,
+    levelBaru: jabatanLevel({ eselon: eselonBaru, jabatan: jabatanBaru, jenisJabatan: null }, levels).level,
+    levelAsal: hasAsal ? jabatanLevel({ eselon: eselonAsal, jabatan: jabatanAsal, jenisJabatan: null }, levels).level : null,
+  };
+}
+
+/**
+ * The event's unit as the pool compares it (SPEC §5.2 "the event's unit if the file has one").
+ * Promotion files are often typed by another office than the personnel export, so a unit that
+ * differs from a stored employee unit only in letter case is read as that unit; an exact match
+ * wins, and an ambiguous or unknown name is kept as given (it then matches nobody: no-pool).
+ */
+export function resolveUnitSpelling(unit: string | null, spellings: ReadonlyMap<string, readonly string[]>): string | null {
+  if (unit === null) return null;
+  const candidates = spellings.get(unit.toUpperCase()) ?? [];
+  if (candidates.includes(unit)) return unit;
+  return candidates.length === 1 ? (candidates[0] as string) : unit;
+}
+
+function addTo<K>(map: Map<K, Person[]>, key: K | null, person: Person): void {
+  if (key === null) return;
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [person]);
+  else list.push(person);
+}
+
+/**
+ * Builds the population. `promotions` are grouped by person in date order (as the query
+ * returns them); each event's level before is computed once, from the person's own earlier
+ * events and current level (SPEC §5.1). Promotions of a NIP without a personnel row are dropped
+ * here and reported by the caller.
+ */
+export function buildPopulation(
+  employees: Iterable<{ employee: Employee; appraisals: Appraisal[] }>,
+  promotions: readonly Promotion[],
+  model: MeritModel,
+): Population {
+  const people = new Map<string, Person>();
+  const everyone: Person[] = [];
+  const byUnit = new Map<string, Person[]>();
+  const byInstansi = new Map<string, Person[]>();
+  const unitSpellings = new Map<string, string[]>();
+  for (const { employee, appraisals } of employees) {
+    const predikatByYear: Record<number, PredikatCode | null> = {};
+    const hukdisByYear: Record<number, Hukdis | null> = {};
+    for (const a of appraisals) {
+      predikatByYear[a.tahun] = a.predikat;
+      hukdisByYear[a.tahun] = a.hukumanDisiplin;
+    }
+    const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
+    const person: Person = { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [] };
+    people.set(employee.nip, person);
+    everyone.push(person);
+    addTo(byUnit, employee.unit, person);
+    addTo(byInstansi, employee.instansi, person);
+    if (employee.unit !== null) {
+      const key = employee.unit.toUpperCase();
+      const list = unitSpellings.get(key) ?? [];
+      if (!list.includes(employee.unit)) unitSpellings.set(key, [...list, employee.unit]);
+    }
+  }
+  for (const event of promotions) {
+    const person = people.get(event.nip);
+    if (person === undefined) continue;
+    const earlier = person.promotions.map((p) => p.event);
+    const before = levelBefore(event, earlier, person.employee.level);
+    person.promotions.push({ event, before });
+    person.levelHistory.push({ tmt: event.tmt, levelBefore: before.level });
+  }
+  return { people, everyone, byUnit, byInstansi, unitSpellings };
+}
+
+/**
+ * A person as the audit of an event at `date` sees them (SPEC §5.2, §5.4): level at D from their
+ * later promotions, DUK key at D with that level, and merit left null (filled for the pool only).
+ */
+export function candidateAt(person: Person, date: string, level: number | null = levelAt(date, person.levelHistory, person.employee.level)): Candidate {
+  const e = person.employee;
+  return {
+    nip: e.nip,
+    unit: e.unit,
+    instansi: e.instansi,
+    group: jenisGroup(e.jenisPegawai),
+    tmtCpns: e.tmtCpns,
+    levelAtD: level,
+    promotedOnD: person.levelHistory.some((p) => p.tmt === date),
+    merit: null,
+    duk: dukKeyAt(e, date, person.educationRank, level),
+    predikatByYear: person.predikatByYear,
+    hukdisByYear: person.hukdisByYear,
+  };
+}
+
+/** Merit per (person, Y), computed once: the same people sit in many pools (SPEC §5.3). */
+export function meritCache(model: MeritModel): (person: Person, year: number) => number | null {
+  const cache = new Map<string, number | null>();
+  return (person, year) => {
+    const key = `${person.employee.nip}|${year}`;
+    let merit = cache.get(key);
+    if (merit === undefined) {
+      merit = computeMerit(person.employee, person.appraisals, year, model).merit;
+      cache.set(key, merit);
+    }
+    return merit;
+  };
+}
