@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { processIo, type Io } from './context.js';
 import { reportError } from './errors.js';
+import { makeAuditCommand } from './commands/audit.js';
 import { makeImportCommand, makeValidateCommand } from './commands/import.js';
 import { makeRankCommand } from './commands/rank.js';
 import { makeStatusCommand } from './commands/status.js';
@@ -34,7 +35,7 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeStatusCommand]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeStatusCommand]) {
     program.addCommand(shared(make(io), io));
   }
   return program;

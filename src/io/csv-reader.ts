@@ -7,6 +7,7 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
+import { InputError } from '../shared/errors.js';
 import type { Source } from './source.js';
 import { findHeader, type AliasMap, type FileKind } from './headers.js';
 
@@ -38,11 +39,18 @@ function sampleText(source: Source): string {
   return new TextDecoder(source.encoding).decode(bytes);
 }
 
+/**
+ * No real row of an HR export comes near this; a larger record (a 10 MB cell, a "CSV bomb" of a
+ * million columns) refuses the file instead of filling memory.
+ */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 const PARSE_OPTIONS = {
   relax_column_count: true,
   relax_quotes: true,
   skip_empty_lines: false,
   bom: false,
+  max_record_size: MAX_RECORD_CHARS,
 } as const;
 
 function tryParseSample(text: string, delimiter: Delimiter): string[][] {
@@ -111,15 +119,31 @@ export async function* readCsvRows(
   const parser = input.pipe(decoderStream(source.encoding)).pipe(parse({ ...PARSE_OPTIONS, delimiter }));
   let line = 1;
   let batch: RawRow[] = [];
-  for await (const record of parser as AsyncIterable<string[]>) {
-    batch.push({ line, cells: record });
-    line += 1 + newlinesIn(record);
-    if (batch.length >= BATCH_ROWS) {
-      yield batch;
-      batch = [];
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      batch.push({ line, cells: record });
+      line += 1 + newlinesIn(record);
+      if (batch.length >= BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
     }
+  } catch (error) {
+    throw unreadableCsv(source, line, error);
   }
   if (batch.length > 0) yield batch;
+}
+
+/** A CSV that csv-parse cannot read past some point: the whole file is refused (SPEC §1.6). */
+function unreadableCsv(source: Source, nearLine: number, error: unknown): InputError {
+  const code = (error as { code?: string }).code ?? '';
+  const why = code === 'CSV_MAX_RECORD_SIZE'
+    ? `a record is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters`
+    : (error as Error).message;
+  return new InputError(
+    `${source.displayName}: cannot read the CSV near line ${nearLine}: ${why}`,
+    'this does not look like a personnel, appraisal or promotion export; check the file, or export it again',
+  );
 }
 
 /** Line breaks inside the quoted cells of a record (CRLF counts once). */

@@ -8,6 +8,7 @@ import { detectDelimiter, readCsvRows, type Delimiter, type RawRow } from './csv
 import { findHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
+import { assertSafeXlsx } from './xlsx-guard.js';
 
 export interface TableOptions {
   kind?: FileKind;
@@ -45,6 +46,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     if (delimiter === null) throw new InputError(`${source.displayName}: no header row found`, HEADER_HINT);
     rows = readCsvRows(source, delimiter, options.onBytes);
   } else {
+    await assertSafeXlsx(source);
     rows = readXlsxRows(source, {
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       selection,

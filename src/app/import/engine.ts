@@ -49,7 +49,7 @@ export interface FileReport {
   status: FileStatus;
   counts: ImportCounts;
   rejects: RejectedRow[];
-  /** Rejects beyond the ones kept in memory (counted, not listed). */
+  /** Rejects beyond the ones kept in memory for the summary (counted, not listed). */
   rejectsNotKept: number;
   warnings: RowWarning[];
   warningCount: number;
@@ -66,9 +66,12 @@ export interface EngineOptions {
   importedAt: string;
   levels: LevelTable;
   onRow?: (rowsRead: number) => void;
+  /** Every rejected row, as it happens (the `--rejects` file). */
+  onReject?: (line: number, cells: readonly string[], issues: readonly RowIssue[]) => void;
 }
 
-const KEEP_REJECTS = 100_000;
+/** Rejects and warnings kept in memory for the summary; the rejects file gets every one. */
+const KEEP_REJECTS = 1_000;
 const KEEP_WARNINGS = 1_000;
 
 export function emptyCounts(): ImportCounts {
@@ -144,7 +147,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
         if (!nip.ok) fields.issue('nip', nip.reason);
         for (const w of fields.warnings) addWarning(report, { ...w, line });
         if (prepared === null) {
-          reject(report, line, cells, fields.issues);
+          reject(report, options, line, cells, fields.issues);
           continue;
         }
         const { existing, row, key } = prepared;
@@ -156,7 +159,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
           // Identical rows count once; a different row is rejected, naming the first line.
           if (sameRow(existing!, row)) counts.duplicates++;
           else {
-            reject(report, line, cells, [{
+            reject(report, options, line, cells, [{
               column: fields.header('nip'),
               value: displayValue(cells[nipIndex]),
               reason: `same key as line ${earlierLine} with different values; the row of line ${earlierLine} is kept`,
@@ -220,13 +223,15 @@ function newReport(table: OpenTable): FileReport {
   };
 }
 
-function reject(report: FileReport, line: number, cells: readonly unknown[], issues: RowIssue[]): void {
+function reject(report: FileReport, options: EngineOptions, line: number, cells: readonly unknown[], issues: RowIssue[]): void {
   report.counts.rejected++;
+  const shown = cells.map(displayValue);
+  options.onReject?.(line, shown, issues);
   if (report.rejects.length >= KEEP_REJECTS) {
     report.rejectsNotKept++;
     return;
   }
-  report.rejects.push({ line, cells: cells.map(displayValue), issues });
+  report.rejects.push({ line, cells: shown, issues });
 }
 
 function addWarning(report: FileReport, warning: RowWarning): void {

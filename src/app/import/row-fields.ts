@@ -21,6 +21,9 @@ export function displayValue(raw: unknown): string {
   return String(raw);
 }
 
+/** Longest text accepted in one cell: the longest real post names are about 200 characters. */
+export const MAX_CELL_CHARS = 1_000;
+
 export class RowFields {
   readonly issues: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
@@ -55,10 +58,18 @@ export class RowFields {
     return column === undefined ? undefined : this.cells[column.index];
   }
 
-  /** Cleaned text: undefined when the column is absent, null when the cell is empty. */
+  /**
+   * Cleaned text: undefined when the column is absent (or the cell is refused), null when the
+   * cell is empty.
+   */
   text(field: Field): string | null | undefined {
     if (!this.has(field)) return undefined;
-    return cleanText(this.raw(field));
+    const text = cleanText(this.raw(field));
+    if (text !== null && text.length > MAX_CELL_CHARS) {
+      this.issue(field, `longer than ${MAX_CELL_CHARS} characters (${text.length}); no HR field is that long`, `${text.slice(0, 40)}…`);
+      return undefined;
+    }
+    return text;
   }
 
   /**
@@ -68,7 +79,8 @@ export class RowFields {
   parse<T>(field: Field, parse: (raw: unknown, text: string) => Parsed<T>): T | null | undefined {
     if (!this.has(field)) return undefined;
     const raw = this.raw(field);
-    const text = cleanText(raw);
+    const text = this.text(field);
+    if (text === undefined) return undefined;
     if (text === null) return null;
     const result = parse(raw, text);
     if (!result.ok) {

@@ -9,6 +9,8 @@ import { openTable, type OpenTable } from '../../io/table.js';
 import { defaultModel } from '../../model/load.js';
 import { AsnError } from '../../shared/errors.js';
 import { importTable, refusedReport, type FileReport } from './engine.js';
+import { RejectsFile } from './rejects-file.js';
+import type { RowIssue } from './row-fields.js';
 
 export interface ImportOptions {
   db: string;
@@ -17,6 +19,8 @@ export interface ImportOptions {
   map: ReadonlyArray<readonly [string, Field]>;
   strict: boolean;
   dryRun: boolean;
+  /** `--rejects FILE`: every rejected row, written as the import runs. */
+  rejectsFile?: string;
   /** ISO timestamp recorded in the import log. */
   now: string;
   onProgress?: (progress: { file: string; bytesRead: number; totalBytes: number; rows: number }) => void;
@@ -55,6 +59,7 @@ export async function runImport(names: readonly string[], options: ImportOptions
   if (opened.length === 0) return { files, dryRun: options.dryRun };
 
   const db = openDatabase(options.db, options.dryRun ? 'dry-run' : 'write');
+  const rejects = options.rejectsFile === undefined ? null : new RejectsFile(options.rejectsFile, opened.map((t) => t.header.headerCells));
   try {
     if (options.dryRun) db.exec('BEGIN');
     const levels = defaultModel().levels;
@@ -66,11 +71,16 @@ export async function runImport(names: readonly string[], options: ImportOptions
           dryRun: options.dryRun,
           importedAt: options.now,
           levels,
+          ...(rejects ? { onReject: (line: number, cells: readonly string[], issues: readonly RowIssue[]) => rejects.add(table.source.displayName, table.header.headerCells, line, cells, issues) } : {}),
           onRow: (rows) =>
             options.onProgress?.({ file: table.source.displayName, bytesRead: bytes.get(name) ?? 0, totalBytes: table.source.size, rows }),
         }),
       );
     }
+    rejects?.finish();
+  } catch (error) {
+    rejects?.abandon();
+    throw error;
   } finally {
     closeQuietly(db, options.dryRun);
   }

@@ -8,7 +8,7 @@ import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
 import { progressPrinter } from '../render/progress.js';
-import { renderImportSummary, writeRejectsFile } from '../render/import-summary.js';
+import { renderImportSummary } from '../render/import-summary.js';
 
 interface ImportFlags {
   kind?: FileKind;
@@ -49,11 +49,11 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
     map: parseMaps(flags.map),
     strict: Boolean(flags.strict),
     dryRun,
+    ...(flags.rejects === undefined ? {} : { rejectsFile: flags.rejects }),
     now: process.env.ASN_NOW ?? new Date().toISOString(),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
-  if (flags.rejects !== undefined) writeRejectsFile(flags.rejects, report);
   if (!global.quiet || report.files.some((f) => f.status !== 'imported' && f.status !== 'checked')) {
     io.err(renderImportSummary(report, { color: colorWanted(global.color, 'stderr', io), verbose: global.verbose, quiet: global.quiet }));
   }

@@ -3,23 +3,16 @@
  * order, '\n' line endings, NIP as text, and the spreadsheet formula-injection guard.
  */
 import { stringify } from 'csv-stringify/sync';
+import { guardFormula } from '../../shared/formula-guard.js';
 import { type Cell, type Column, type DataTable, formatCell, isNumericColumn } from './table-data.js';
 
-/** Characters that make Excel/LibreOffice/Sheets read a cell as a formula (SPEC §7). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * Prefixes `'` to a cell that a spreadsheet would run as a formula (SPEC §7: any cell starting
- * with `=`, `+`, `-`, `@`, TAB or CR; OWASP "CSV injection").
- *
- * Applied to text cells only: in a number or integer column a JS number such as -3.5 prints as
- * '-3.50', which is data a script must be able to read back as a number, not a formula. A text
- * cell '-foo', '=1+1' or a phone number '+62 812…' is guarded. A string that somehow sits in a
- * number column is not a number, so it is guarded too.
+ * The formula guard is applied to text cells only: in a number or integer column a JS number such
+ * as -3.5 prints as '-3.50', which is data a script must be able to read back as a number, not a
+ * formula. A text cell '-foo', '=1+1' or a phone number '+62 812…' is guarded. A string that
+ * somehow sits in a number column is not a number, so it is guarded too.
  */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { guardFormula };
 
 /** One cell as CSV text: formatted like every other writer, then guarded unless it is a number. */
 export function csvCell(value: Cell | undefined, column: Column): string {

@@ -3,11 +3,8 @@
  * skipped per file, every reject with line, column, value and reason) and the rejects file.
  */
 import { Chalk } from 'chalk';
-import { stringify } from 'csv-stringify/sync';
-import { writeFileSync } from 'node:fs';
 import type { FileReport } from '../../app/import/engine.js';
 import type { ImportReport } from '../../app/import/run.js';
-import { guardFormula } from './csv.js';
 
 /** On stderr, at most this many rejects and warnings per file (all of them with --verbose). */
 const SHOW = 20;
@@ -57,38 +54,4 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
   }
   if (report.dryRun && !opts.quiet) lines.push('dry run: nothing was written to the database');
   return lines.length ? `${lines.join('\n')}\n` : '';
-}
-
-/**
- * `--rejects FILE` (SPEC §1.6): the original cells under their headers (the union of the
- * files' headers, first seen first), then file, line, column, value and reason. A row with
- * several bad cells has one line per bad cell. Cells are guarded against formula injection.
- */
-export function writeRejectsFile(path: string, report: ImportReport): void {
-  const headers: string[] = [];
-  const position = new Map<string, number>();
-  for (const f of report.files) {
-    if (f.rejects.length === 0) continue;
-    for (const h of f.headerCells) {
-      const name = h.trim();
-      if (name !== '' && !position.has(name)) {
-        position.set(name, headers.length);
-        headers.push(name);
-      }
-    }
-  }
-  const records: string[][] = [[...headers, 'file', 'line', 'column', 'value', 'reason']];
-  for (const f of report.files) {
-    for (const r of f.rejects) {
-      const cells = new Array<string>(headers.length).fill('');
-      f.headerCells.forEach((h, i) => {
-        const at = position.get(h.trim());
-        if (at !== undefined) cells[at] = r.cells[i] ?? '';
-      });
-      for (const issue of r.issues) {
-        records.push([...cells, f.displayName, String(r.line), issue.column, issue.value, issue.reason].map(guardFormula));
-      }
-    }
-  }
-  writeFileSync(path, stringify(records, { record_delimiter: '\n' }), { mode: 0o600 });
 }

@@ -1,0 +1,131 @@
+/**
+ * `asn audit` output (SPEC §5, §7): the event rows with exactly the SPEC §7 audit columns, and the
+ * `--summary` rows (overall first, then one per unit), as DataTables every writer can print.
+ */
+import type { AuditResult, AuditRow, AuditSettings } from '../../app/audit.js';
+import type { ModelInfo } from '../../app/rank.js';
+import type { AuditSummary } from '../../domain/audit.js';
+import type { Cell, Column, DataTable } from './table-data.js';
+import { renderTextTable } from './text-table.js';
+
+/** SPEC §7 audit columns, in order. Merit values have 2 decimals (the printing rule of SPEC §3). */
+export const AUDIT_COLUMNS: readonly Column[] = [
+  { key: 'nip', type: 'text' },
+  { key: 'nama', type: 'text' },
+  { key: 'tmt', type: 'date' },
+  { key: 'unit', type: 'text' },
+  { key: 'jabatan_baru', type: 'text' },
+  { key: 'pool_size', type: 'integer' },
+  { key: 'merit', type: 'number', decimals: 2 },
+  { key: 'merit_rank', type: 'integer' },
+  { key: 'seniority_rank', type: 'integer' },
+  { key: 'flagged', type: 'boolean' },
+  { key: 'severity', type: 'text' },
+  { key: 'best_candidate_nip', type: 'text' },
+  { key: 'best_candidate_merit', type: 'number', decimals: 2 },
+  { key: 'merit_gap', type: 'number', decimals: 2 },
+  { key: 'passed_over', type: 'integer' },
+  { key: 'status', type: 'text' },
+];
+
+/**
+ * One event as a record keyed by the SPEC column names. `flagged` and `passed_over` are verdicts
+ * of an audit, so they are empty (null) for events that were not audited rather than "false, 0";
+ * `pool_size` is empty for skipped events, whose pool was never built.
+ */
+export function auditRecord(row: AuditRow): Record<string, Cell> {
+  const audited = row.status === 'audited';
+  return {
+    nip: row.nip,
+    nama: row.nama,
+    tmt: row.tmt,
+    unit: row.unit,
+    jabatan_baru: row.jabatanBaru,
+    pool_size: row.status === 'skipped' ? null : row.poolSize,
+    merit: row.merit,
+    merit_rank: row.meritRank,
+    seniority_rank: row.seniorityRank,
+    flagged: audited ? row.flagged : null,
+    severity: row.severity,
+    best_candidate_nip: row.bestCandidate?.nip ?? null,
+    best_candidate_merit: row.bestCandidate?.merit ?? null,
+    merit_gap: row.meritGap,
+    passed_over: audited ? row.passedOver.length : null,
+    status: row.status,
+  };
+}
+
+export function auditTable(result: Pick<AuditResult, 'events'>): DataTable {
+  return { name: 'audit', columns: [...AUDIT_COLUMNS], rows: result.events.map(auditRecord) };
+}
+
+/** Summary columns (SPEC §5 summary): counts, flag rate, mean percentiles, and the sign test. */
+export const SUMMARY_COLUMNS: readonly Column[] = [
+  { key: 'scope', type: 'text' },
+  { key: 'unit', type: 'text' },
+  { key: 'events', type: 'integer' },
+  { key: 'audited', type: 'integer' },
+  { key: 'skipped', type: 'integer' },
+  { key: 'insufficient_data', type: 'integer' },
+  { key: 'no_pool', type: 'integer' },
+  { key: 'flagged', type: 'integer' },
+  { key: 'flag_rate', type: 'number', decimals: 4 },
+  { key: 'mean_merit_percentile', type: 'number', decimals: 4 },
+  { key: 'mean_seniority_percentile', type: 'number', decimals: 4 },
+  { key: 's', type: 'integer' },
+  { key: 'm', type: 'integer' },
+  { key: 'p_value', type: 'number', decimals: 6 },
+  { key: 'seniority_biased', type: 'boolean' },
+];
+
+function summaryRecord(scope: 'overall' | 'unit', unit: string | null, s: AuditSummary): Record<string, Cell> {
+  return {
+    scope, unit,
+    events: s.events, audited: s.audited, skipped: s.skipped, insufficient_data: s.insufficientData, no_pool: s.noPool,
+    flagged: s.flagged, flag_rate: s.flagRate,
+    mean_merit_percentile: s.meanMeritPercentile, mean_seniority_percentile: s.meanSeniorityPercentile,
+    s: s.s, m: s.m, p_value: s.p, seniority_biased: s.seniorityBiased,
+  };
+}
+
+/** Overall first (scope `overall`, unit empty), then one row per unit in code-point order. */
+export function summaryTable(result: Pick<AuditResult, 'overall' | 'byUnit'>): DataTable {
+  return {
+    name: 'audit-summary',
+    columns: [...SUMMARY_COLUMNS],
+    rows: [summaryRecord('overall', null, result.overall), ...result.byUnit.map((u) => summaryRecord('unit', u.unit, u.summary))],
+  };
+}
+
+/**
+ * The header naming what produced the numbers (SPEC §3 "which model") and the settings, e.g.
+ * `# model asn-merit-v1 sha256:5a0f… · scope unit · margin 10 · eligibility strict`.
+ * The full hash, as `asn rank` prints it, so the two can be compared.
+ */
+export function auditComment(model: ModelInfo, settings: AuditSettings, levelsRederived: boolean): string {
+  const parts = [`# model ${model.name} sha256:${model.hash}`, `scope ${settings.scope}`, `margin ${settings.margin}`, `eligibility ${settings.eligibility}`];
+  if (settings.from !== null) parts.push(`from ${settings.from}`);
+  if (settings.to !== null) parts.push(`to ${settings.to}`);
+  if (settings.units.length > 0) parts.push(`units ${settings.units.join(' | ')}`);
+  if (levelsRederived) parts.push('levels from the model');
+  return parts.join(' · ');
+}
+
+/** Terminal table: the comment line, then the events (or the summary, whose overall row reads `(all)`). */
+export function renderAuditText(result: AuditResult, summary: boolean, color: boolean): string {
+  const table = summary ? summaryTable(result) : auditTable(result);
+  if (summary) {
+    table.rows = table.rows.map((r) => (r.unit === null ? { ...r, unit: r.scope === 'overall' ? '(all)' : '(no unit)' } : r));
+  }
+  const comment = auditComment(result.model, result.settings, result.levelsRederived);
+  const body = table.rows.length === 0 ? 'no promotion events selected\n' : renderTextTable(table, { color });
+  return `${comment}\n${body}`;
+}
+
+/** The lines for stderr: the settings, then the counts of SPEC §5. */
+export function auditMessage(result: AuditResult): string {
+  const o = result.overall;
+  const selected = o.events === result.totalEvents ? `${o.events} promotion events` : `${o.events} of ${result.totalEvents} promotion events selected`;
+  return `${auditComment(result.model, result.settings, result.levelsRederived).slice(2)}\n` +
+    `${selected}: ${o.audited} audited (${o.flagged} flagged), ${o.skipped} skipped, ${o.insufficientData} insufficient-data, ${o.noPool} no-pool\n`;
+}
