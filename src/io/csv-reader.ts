@@ -55,7 +55,7 @@ const PARSE_OPTIONS = {
 
 function tryParseSample(text: string, delimiter: Delimiter): string[][] {
   // The sample may end inside a record; keep the lines that parse.
-  for (const toLine of [21, 10, 3]) {
+  for (const toLine of [21, 10, 3, 1]) {
     try {
       return parseSync(text, { ...PARSE_OPTIONS, delimiter, to_line: toLine }) as string[][];
     } catch {

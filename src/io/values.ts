@@ -74,7 +74,12 @@ const MONTH_NAME = /^(\d{1,2})(?: *- *| )([a-z]+)\.?(?: *- *| )(\d{2}|\d{4})$/i;
 const SERIAL_MIN = 10_000;
 const SERIAL_MAX = 80_000;
 
+/** Years an HR record can hold (births, appointments, promotions); anything else is a typo. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
 function dateFromParts(text: string, y: number, m: number, d: number): Parsed<string> {
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail(`year ${y} in ${text} is not plausible for an HR record (${MIN_YEAR}–${MAX_YEAR})`);
   const why = impossibleDateReason(y, m, d);
   return why === null ? ok(toIso(y, m, d)) : fail(`impossible date ${text} (${why})`);
 }
@@ -101,7 +106,8 @@ export function parseDate(raw: unknown): Parsed<string> {
   const value = cellValue(raw);
   if (value instanceof Date) {
     const iso = utcIso(value);
-    return iso === null ? fail('invalid date in the spreadsheet cell') : ok(iso);
+    if (iso === null) return fail('invalid date in the spreadsheet cell');
+    return dateFromParts(iso, value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value === 'number') {
     // A number in a date column is an Excel serial; a fraction is the time of day (dropped).

@@ -38,6 +38,7 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
     lines.push(`${verb} ${label}: ${countsLine(f)}`);
     if (f.status === 'refused-strict') lines.push('  nothing from this file was written because --strict refuses a file with a bad row');
     if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
+    if (f.counts.rows_read === 0) lines.push(`  ${chalk.yellow('warning')}: no data rows after the header`);
     const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));
     for (const r of rejects.slice(0, limit)) {
       lines.push(`  ${chalk.red('rejected')} line ${r.line}, ${r.column} "${r.value}": ${r.reason}`);
