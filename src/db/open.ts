@@ -12,8 +12,15 @@ export type Db = Database.Database;
 
 /** "ASN1": marks a file as ours, so a foreign SQLite file is never altered. */
 export const APPLICATION_ID = 0x41534e31;
-/** How long a second process waits for the write lock before giving up (exit 4). */
-export const BUSY_TIMEOUT_MS = 10_000;
+/**
+ * How long a second process waits for the write lock before giving up (exit 4): 10 s, or
+ * ASN_BUSY_TIMEOUT_MS (for scripts that would rather fail fast, and for tests).
+ */
+export function busyTimeoutMs(): number {
+  const raw = process.env.ASN_BUSY_TIMEOUT_MS;
+  const fromEnv = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
+  return Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : 10_000;
+}
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -90,7 +97,7 @@ function assertLooksLikeSqlite(file: string): void {
 
 function prepare(db: Db, file: string, writable: boolean): Db {
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tableCount = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
     if (appId !== APPLICATION_ID && tableCount > 0) {

@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -52,4 +52,23 @@ export function minimalDb(): string {
   const r = runAsn(['import', 'minimal/personnel.csv', 'minimal/appraisals.csv', 'minimal/promotions.csv'], { cwd: dir });
   if (r.code !== 0) throw new Error(`import of fixtures/minimal failed (${r.code}): ${r.stderr}`);
   return dir;
+}
+
+/**
+ * Writes a personnel CSV of `n` valid, distinct employees (NIPs consistent with birth date,
+ * TMT CPNS and gender), numbered from `start`, for tests that need volume.
+ */
+export function writePersonnel(file: string, n: number, start = 0): void {
+  const p2 = (x: number) => String(x).padStart(2, '0');
+  const lines = ['NIP,NAMA,TANGGAL LAHIR,JENIS KELAMIN,JENIS PEGAWAI,GOLONGAN,TMT GOLONGAN,TMT CPNS,JABATAN,PENDIDIKAN,UNIT KERJA,INSTANSI'];
+  for (let i = start; i < start + n; i++) {
+    const k = Math.floor(i / 999);
+    const d = 1 + (k % 28);
+    const m = 1 + (Math.floor(k / 28) % 12);
+    const y = 1960 + (Math.floor(k / 336) % 40);
+    const g = 1 + (i % 2);
+    const nip = `${y}${p2(m)}${p2(d)}${y + 25}${p2(m)}${g}${String(1 + (i % 999)).padStart(3, '0')}`;
+    lines.push(`${nip},Pegawai ${i},${y}-${p2(m)}-${p2(d)},${g === 1 ? 'L' : 'P'},PNS,III/${'abcd'[i % 4]},2015-04-01,${y + 25}-${p2(m)}-01,Analis SDM Aparatur Ahli Muda,S-1,Unit ${i % 50},Pemerintah Kabupaten Contoh`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
 }
