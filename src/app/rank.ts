@@ -190,7 +190,8 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
     const employee = employeeFromTuple(input.employee, ctx.levels);
     employee.unit = shared(employee.unit);
     const appraisals = input.appraisals.map((row) => appraisalFromTuple(employee.nip, row));
-    const merit = computeMerit(employee, appraisals, ctx.year, ctx.model);
+    // Rule texts only for the employee being explained; everyone else needs just the numbers.
+    const merit = computeMerit(employee, appraisals, ctx.year, ctx.model, employee.nip === focusNip);
     const box = talentBox(appraisals, ctx.year, ctx.model);
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
     const components = {} as Record<ComponentName, number | null>;

@@ -44,6 +44,10 @@ const COVERAGE_TOLERANCE = 1e-9;
 /** Regulatory severity order of hukuman disiplin (PP 94/2021), least severe first. */
 const HUKDIS_SEVERITY: readonly Hukdis[] = ['none', 'ringan', 'sedang', 'berat'];
 
+/** Shared empty inputs and reason of the numbers-only path (no allocation per employee). */
+const NO_INPUTS: Record<string, string | number | null> = Object.freeze({}) as Record<string, string | number | null>;
+const MISSING = 'missing';
+
 /** A component before weighting. */
 type Part = Pick<ComponentResult, 'value' | 'rule' | 'inputs' | 'missing'>;
 
@@ -75,7 +79,7 @@ export function isRated(appraisals: readonly Appraisal[], year: number): boolean
  * kinerja (SPEC §3): mean over the window years having a predikat of
  * (value % ÷ maxValue × 100); value % from PermenPANRB 1/2023 (SPEC §1.4).
  */
-export function kinerjaComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel): Part {
+export function kinerjaComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel, detail = true): Part {
   const max = model.kinerja.maxValue;
   const inputs: Record<string, string | number | null> = {};
   const scores: number[] = [];
@@ -83,19 +87,21 @@ export function kinerjaComponent(appraisals: readonly Appraisal[], year: number,
   for (const y of meritWindow(year)) {
     const appraisal = appraisalOf(appraisals, y);
     const predikat = appraisal?.predikat ?? null;
-    inputs[`predikat_${y}`] = predikat;
+    if (detail) inputs[`predikat_${y}`] = predikat;
     if (appraisal === undefined || predikat === null) continue;
     const percent = model.predikatValue[predikat];
+    scores.push((percent / max) * 100);
+    if (!detail) continue;
     inputs[`source_${y}`] = appraisal.predikatSource;
     inputs[`value_${y}`] = percent;
-    scores.push((percent / max) * 100);
     labels.push(`${y} (${predikat} ${num(percent)}%)`);
   }
   const [first, second] = meritWindow(year);
   if (scores.length === 0) {
-    return { value: null, rule: '', inputs, missing: `no predikat in ${first} or ${second}` };
+    return { value: null, rule: '', inputs, missing: detail ? `no predikat in ${first} or ${second}` : MISSING };
   }
   const value = scores.reduce((s, x) => s + x, 0) / scores.length;
+  if (!detail) return { value, rule: '', inputs: NO_INPUTS, missing: null };
   const rule =
     `mean of (value% ÷ ${num(max)} × 100) over ${labels.join(' and ')} = ` +
     `(${scores.map(num).join(' + ')}) / ${scores.length} = ${num(value)}`;
@@ -103,7 +109,7 @@ export function kinerjaComponent(appraisals: readonly Appraisal[], year: number,
 }
 
 /** kompetensi (SPEC §3): the latest JPM in years ≤ Y (a later year is ignored), capped. */
-export function kompetensiComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel): Part {
+export function kompetensiComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel, detail = true): Part {
   const cap = model.kompetensi.cap;
   let latest: Appraisal | undefined;
   for (const a of appraisals) {
@@ -113,6 +119,7 @@ export function kompetensiComponent(appraisals: readonly Appraisal[], year: numb
     return { value: null, rule: '', inputs: { cap }, missing: `no JPM in any year ≤ ${year}` };
   }
   const value = Math.min(latest.jpm, cap);
+  if (!detail) return { value, rule: '', inputs: NO_INPUTS, missing: null };
   return {
     value,
     rule: `latest JPM in years ≤ ${year}: ${num(latest.jpm)} (${latest.tahun}), capped at ${num(cap)} = ${num(value)}`,
@@ -130,6 +137,7 @@ export function pengembanganComponent(
   appraisals: readonly Appraisal[],
   year: number,
   model: MeritModel,
+  detail = true,
 ): Part {
   const jenis = employee.jenisPegawai ?? 'PNS';
   const target = model.pengembangan.jpTarget[jenis];
@@ -137,6 +145,7 @@ export function pengembanganComponent(
   const inputs = { jp, jp_year: year, target, jenis_pegawai: employee.jenisPegawai };
   if (jp === null) return { value: null, rule: '', inputs, missing: `no JP recorded for ${year}` };
   const value = Math.min(jp / target, 1) * 100;
+  if (!detail) return { value, rule: '', inputs: NO_INPUTS, missing: null };
   const targetLabel = employee.jenisPegawai === null ? 'PNS, jenis pegawai unknown' : jenis;
   return {
     value,
@@ -147,12 +156,13 @@ export function pengembanganComponent(
 }
 
 /** kualifikasi (SPEC §3, §1.5): education points of the tingkat pendidikan. */
-export function kualifikasiComponent(employee: Employee, model: MeritModel): Part {
+export function kualifikasiComponent(employee: Employee, model: MeritModel, detail = true): Part {
   const pendidikan = employee.pendidikan;
   if (pendidikan === null) {
     return { value: null, rule: '', inputs: { pendidikan }, missing: 'pendidikan unknown' };
   }
   const value = model.education[pendidikan].points;
+  if (!detail) return { value, rule: '', inputs: NO_INPUTS, missing: null };
   return {
     value,
     rule: `education points of ${pendidikan} = ${num(value)}`,
@@ -166,7 +176,7 @@ export function kualifikasiComponent(employee: Employee, model: MeritModel): Par
  * severity order (PP 94/2021), not by the model's scores. An empty hukuman counts as none;
  * a year without an appraisal row contributes nothing. Never missing for a rated employee.
  */
-export function disiplinComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel): Part {
+export function disiplinComponent(appraisals: readonly Appraisal[], year: number, model: MeritModel, detail = true): Part {
   const inputs: Record<string, string | number | null> = {};
   let worst: Hukdis = 'none';
   let worstYear: number | null = null;
@@ -174,14 +184,15 @@ export function disiplinComponent(appraisals: readonly Appraisal[], year: number
     const appraisal = appraisalOf(appraisals, y);
     if (appraisal === undefined) continue;
     const hukuman = appraisal.hukumanDisiplin ?? 'none';
-    inputs[`hukuman_${y}`] = hukuman;
+    if (detail) inputs[`hukuman_${y}`] = hukuman;
     if (HUKDIS_SEVERITY.indexOf(hukuman) > HUKDIS_SEVERITY.indexOf(worst)) {
       worst = hukuman;
       worstYear = y;
     }
   }
-  inputs['worst'] = worst;
   const value = model.disiplin[worst];
+  if (!detail) return { value, rule: '', inputs: NO_INPUTS, missing: null };
+  inputs['worst'] = worst;
   const [first, second] = meritWindow(year);
   const where = worstYear === null ? '' : ` (${worstYear})`;
   return {
@@ -193,13 +204,13 @@ export function disiplinComponent(appraisals: readonly Appraisal[], year: number
 }
 
 /** Every component of a rated employee, before weighting. */
-function parts(employee: Employee, appraisals: readonly Appraisal[], year: number, model: MeritModel): Record<ComponentName, Part> {
+function parts(employee: Employee, appraisals: readonly Appraisal[], year: number, model: MeritModel, detail: boolean): Record<ComponentName, Part> {
   return {
-    kinerja: kinerjaComponent(appraisals, year, model),
-    kompetensi: kompetensiComponent(appraisals, year, model),
-    pengembangan: pengembanganComponent(employee, appraisals, year, model),
-    kualifikasi: kualifikasiComponent(employee, model),
-    disiplin: disiplinComponent(appraisals, year, model),
+    kinerja: kinerjaComponent(appraisals, year, model, detail),
+    kompetensi: kompetensiComponent(appraisals, year, model, detail),
+    pengembangan: pengembanganComponent(employee, appraisals, year, model, detail),
+    kualifikasi: kualifikasiComponent(employee, model, detail),
+    disiplin: disiplinComponent(appraisals, year, model, detail),
   };
 }
 
@@ -207,17 +218,20 @@ function parts(employee: Employee, appraisals: readonly Appraisal[], year: numbe
  * Merit of one employee in year Y (SPEC §3): merit = Σ wᵢ·sᵢ ÷ Σ wᵢ over the present components,
  * coverage = Σ present wᵢ ÷ Σ all wᵢ (the model's weights need not sum to 1), status complete
  * when coverage is 1 (within 1e-9), incomplete below, unrated without a predikat in {Y−1, Y}.
- * `appraisals` are that employee's, of any years.
+ * `appraisals` are that employee's, of any years. With `detail` false the rule texts and
+ * inputs are left out (the numbers are the same): ranking millions of employees needs only
+ * the numbers, `--explain` and the employee report need the words.
  */
 export function computeMerit(
   employee: Employee,
   appraisals: readonly Appraisal[],
   year: number,
   model: MeritModel,
+  detail = true,
 ): MeritResult {
   const own = appraisals.filter((a) => a.nip === employee.nip);
   if (!isRated(own, year)) return unratedResult(employee.nip, year, model);
-  const byName = parts(employee, own, year, model);
+  const byName = parts(employee, own, year, model, detail);
   let totalWeight = 0;
   let presentWeight = 0;
   let weighted = 0;
