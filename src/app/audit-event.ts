@@ -106,7 +106,7 @@ export function auditEventDetail(request: EventRequest): EventDetail {
       const hint = dates.length > 0 ? `promotions of this NIP: ${dates.join(', ')}` : 'asn audit lists every event (nip and tmt columns)';
       throw new UsageError(`no promotion of ${request.nip} on ${request.tmt}`, hint);
     }
-    const audit = auditOne(ctx, event, request);
+    const audit = auditOne(ctx, event, request, true);
     return {
       model: ctx.modelInfo,
       settings: { scope: request.scope, margin: request.margin, eligibility: request.eligibility, from: null, to: null, units: [] },

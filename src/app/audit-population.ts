@@ -30,13 +30,46 @@ export interface Person {
   levelHistory: Array<{ tmt: string; levelBefore: number | null }>;
 }
 
+/**
+ * The people of one scope arranged so that an event only looks at those who can be at its level:
+ * someone never promoted holds their current level at every date; the promoted need `levelAt`.
+ */
+export interface LevelIndex {
+  /** People without promotions by current level (null = unknown). */
+  byLevel: Map<number | null, Person[]>;
+  /** People with at least one promotion. */
+  promoted: Person[];
+}
+
 export interface Population {
   people: Map<string, Person>;
   everyone: Person[];
   byUnit: Map<string, Person[]>;
   byInstansi: Map<string, Person[]>;
+  /** The same three scopes as level indexes (SPEC §5.2 `--scope`). */
+  index: { all: LevelIndex; unit: Map<string, LevelIndex>; instansi: Map<string, LevelIndex> };
   /** Upper-cased unit name → the stored spellings (see `resolveUnitSpelling`). */
   unitSpellings: Map<string, string[]>;
+}
+
+export function levelIndex(people: readonly Person[]): LevelIndex {
+  const byLevel = new Map<number | null, Person[]>();
+  const promoted: Person[] = [];
+  for (const person of people) {
+    if (person.levelHistory.length > 0) promoted.push(person);
+    else addTo(byLevel, person.employee.level, person, true);
+  }
+  return { byLevel, promoted };
+}
+
+/**
+ * Who in a scope may be at `level` on some date (a superset: the promoted still need `levelAt`):
+ * never-promoted people at that level or of unknown level, and everyone promoted. The pool
+ * criteria (SPEC §5.2) are applied by `selectPool`, which also orders the result.
+ */
+export function mayBeAtLevel(index: LevelIndex | undefined, level: number): Person[] {
+  if (index === undefined) return [];
+  return [...(index.byLevel.get(level) ?? []), ...(index.byLevel.get(null) ?? []), ...index.promoted];
 }
 
 /**
@@ -68,8 +101,8 @@ export function resolveUnitSpelling(unit: string | null, spellings: ReadonlyMap<
   return candidates.length === 1 ? (candidates[0] as string) : unit;
 }
 
-function addTo<K>(map: Map<K, Person[]>, key: K | null, person: Person): void {
-  if (key === null) return;
+function addTo<K>(map: Map<K | null, Person[]>, key: K | null, person: Person, keepNull = false): void {
+  if (key === null && !keepNull) return;
   const list = map.get(key);
   if (list === undefined) map.set(key, [person]);
   else list.push(person);
@@ -118,7 +151,9 @@ export function buildPopulation(
     person.promotions.push({ event, before });
     person.levelHistory.push({ tmt: event.tmt, levelBefore: before.level });
   }
-  return { people, everyone, byUnit, byInstansi, unitSpellings };
+  const indexes = (map: Map<string, Person[]>) => new Map([...map].map(([key, list]) => [key, levelIndex(list)]));
+  const index = { all: levelIndex(everyone), unit: indexes(byUnit), instansi: indexes(byInstansi) };
+  return { people, everyone, byUnit, byInstansi, index, unitSpellings };
 }
 
 /**

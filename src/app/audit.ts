@@ -16,7 +16,7 @@ import { latestPromotionYear, promotionTuples } from '../db/queries/audit-inputs
 import { dataPresent, iterateMeritInputs } from '../db/queries/merit-inputs.js';
 import { InputError, UsageError } from '../shared/errors.js';
 import {
-  buildPopulation, candidateAt, meritCache, promotionFromTuple, resolveUnitSpelling, type Person, type Population,
+  buildPopulation, candidateAt, mayBeAtLevel, meritCache, promotionFromTuple, resolveUnitSpelling, type Person, type Population,
 } from './audit-population.js';
 import type { ModelInfo } from './rank.js';
 import { appraisalFromTuple, employeeFromTuple, levelsChanged } from './rank-inputs.js';
@@ -129,16 +129,19 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
   };
 }
 
-/** The people an event's pool is drawn from (SPEC §5.2 scope); an unknown unit or instansi holds nobody. */
-function scopeMembers(population: Population, scope: PoolOptions['scope'], unit: string | null, instansi: string | null): readonly Person[] {
-  if (scope === 'all') return population.everyone;
+/**
+ * The people an event's pool is drawn from (SPEC §5.2 scope) who may hold `level` at the event
+ * date; an unknown unit or instansi holds nobody.
+ */
+function scopeMembers(population: Population, scope: PoolOptions['scope'], unit: string | null, instansi: string | null, level: number): readonly Person[] {
+  if (scope === 'all') return mayBeAtLevel(population.index.all, level);
   const key = scope === 'unit' ? unit : instansi;
-  const map = scope === 'unit' ? population.byUnit : population.byInstansi;
-  return key === null ? [] : (map.get(key) ?? []);
+  const map = scope === 'unit' ? population.index.unit : population.index.instansi;
+  return key === null ? [] : mayBeAtLevel(map.get(key), level);
 }
 
-/** Audits one event (SPEC §5.1–5.6), keeping the pool and the excluded for `--event`. */
-export function auditOne(ctx: AuditContext, event: Promotion, opts: Pick<AuditRequest, 'scope' | 'eligibility' | 'margin'>): EventAudit {
+/** Audits one event (SPEC §5.1–5.6); with `detail` (for `--event`) the excluded are kept as candidates too. */
+export function auditOne(ctx: AuditContext, event: Promotion, opts: Pick<AuditRequest, 'scope' | 'eligibility' | 'margin'>, detail = false): EventAudit {
   const person = ctx.population.people.get(event.nip);
   const meritYear = Number(event.tmt.slice(0, 4)) - 1;
   const unit = event.unit ?? person?.employee.unit ?? null;
@@ -155,7 +158,7 @@ export function auditOne(ctx: AuditContext, event: Promotion, opts: Pick<AuditRe
   const levelBeforeP = before.level;
   const promoted = { ...candidateAt(person, D, levelBeforeP), merit: ctx.meritOf(person, meritYear), levelBefore: levelBeforeP };
   const everyone: Candidate[] = [];
-  for (const member of scopeMembers(ctx.population, opts.scope, unit, person.employee.instansi)) {
+  for (const member of scopeMembers(ctx.population, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
     if (member === person) continue;
     // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
     const level = levelAt(D, member.levelHistory, member.employee.level);
@@ -163,9 +166,14 @@ export function auditOne(ctx: AuditContext, event: Promotion, opts: Pick<AuditRe
     everyone.push(candidateAt(member, D, level));
   }
   const selected = selectPool(promoted, everyone, D, { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit });
-  const pool = selected.pool.map((c) => ({ ...c, merit: ctx.meritOf(ctx.population.people.get(c.nip) as Person, meritYear) }));
-  const byNip = new Map(everyone.map((c) => [c.nip, c]));
-  const excluded = selected.excluded.map((e) => ({ candidate: byNip.get(e.nip) as Candidate, reason: e.reason }));
+  const pool = selected.pool;
+  // The candidates were made for this event only, so their merit is filled in place.
+  for (const c of pool) c.merit = ctx.meritOf(ctx.population.people.get(c.nip) as Person, meritYear);
+  let excluded: EventAudit['excluded'] = [];
+  if (detail) {
+    const byNip = new Map(everyone.map((c) => [c.nip, c]));
+    excluded = selected.excluded.map((e) => ({ candidate: byNip.get(e.nip) as Candidate, reason: e.reason }));
+  }
   const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin });
   return { row: { ...result, ...extra }, promoted, pool, excluded };
 }
@@ -205,7 +213,9 @@ export function auditPromotions(request: AuditRequest): AuditResult {
       const unit = e.unit ?? ctx.population.people.get(e.nip)?.employee.unit ?? null;
       return unit !== null && units.includes(unit);
     });
-    const events = selected.map((e) => auditOne(ctx, e, request).row);
+    // `ranked` (pool ∪ {P} in merit order) is for --event only: dropped here so that a large
+    // --scope instansi run does not keep every pool of every event in memory.
+    const events = selected.map((e) => ({ ...auditOne(ctx, e, request).row, ranked: [] }));
     return {
       model: ctx.modelInfo,
       settings: {

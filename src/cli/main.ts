@@ -9,6 +9,7 @@ import { reportError } from './errors.js';
 import { makeAuditCommand } from './commands/audit.js';
 import { makeImportCommand, makeValidateCommand } from './commands/import.js';
 import { makeRankCommand } from './commands/rank.js';
+import { makeReportCommand } from './commands/report.js';
 import { makeStatusCommand } from './commands/status.js';
 
 function version(): string {
@@ -35,13 +36,18 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeStatusCommand]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand]) {
     program.addCommand(shared(make(io), io));
   }
   return program;
 }
 
 export async function run(argv: string[], io: Io = processIo): Promise<void> {
+  // `asn rank | head`: the reader has gone; stop quietly as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const program = makeProgram(io);
   try {
     await program.parseAsync(argv);

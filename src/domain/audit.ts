@@ -229,13 +229,16 @@ export function auditEvent(input: {
   const p: Rated = { ...promoted, merit: promoted.merit, duk: { ...promoted.duk, level: input.levelBefore } };
   const all = [p, ...pool];
   const n = all.length;
-  const byMerit = [...all].sort(compareByMerit);
+  // Each merit is rounded once (SPEC §2), not in every comparison: pools can hold thousands.
+  const keys = new Map<Rated, number>(all.map((c) => [c, meritKey(c.merit)]));
+  const keyOf = (c: Rated) => keys.get(c) as number;
+  const byMerit = [...all].sort((a, b) => compareByMerit(a, b, keyOf));
   const bySeniority = [...all].sort((a, b) => compareDuk(a.duk, b.duk));
   const meritRank = new Map(byMerit.map((c, i) => [c.nip, i + 1]));
   const seniorityRank = new Map(bySeniority.map((c, i) => [c.nip, i + 1]));
 
   const threshold = meritKey(p.merit + margin);
-  const passed = byMerit.filter((c) => c !== p && meritKey(c.merit) >= threshold && compareDuk(p.duk, c.duk) < 0);
+  const passed = byMerit.filter((c) => c !== p && keyOf(c) >= threshold && compareDuk(p.duk, c.duk) < 0);
   const passedNips = new Set(passed.map((c) => c.nip));
   const pMeritRank = meritRank.get(p.nip) as number;
   const pSeniorityRank = seniorityRank.get(p.nip) as number;
@@ -262,9 +265,9 @@ export function auditEvent(input: {
   };
 }
 
-/** Merit desc compared at 6 decimals (SPEC §2), ties by DUK order at D (SPEC §5.3). */
-function compareByMerit(a: Rated, b: Rated): number {
-  return meritKey(b.merit) - meritKey(a.merit) || compareDuk(a.duk, b.duk);
+/** Merit desc compared at 6 decimals (SPEC §2, `keyOf` = the rounded merit), ties by DUK order at D (SPEC §5.3). */
+function compareByMerit(a: Rated, b: Rated, keyOf: (c: Rated) => number): number {
+  return keyOf(b) - keyOf(a) || compareDuk(a.duk, b.duk);
 }
 
 /** Severity of a flagged event (SPEC §5.6); `bestMerit` is the largest merit among the passed over. */
