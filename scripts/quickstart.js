@@ -31,4 +31,6 @@ step('import the bundled fixtures', ['import', ...fixtures('minimal/personnel.cs
 step('what the database holds', ['status', '--format', 'table']);
 step('rank by merit within each unit', ['rank', '--by', 'unit', '--format', 'csv'], 'rank.csv');
 step('explain one score', ['rank', '--explain', '198504182010011001'], 'explain.txt');
+step('audit the promotions', ['audit', '--format', 'csv'], 'audit.csv');
+step('seniority-bias summary', ['audit', '--summary', '--format', 'csv'], 'audit-summary.csv');
 process.stderr.write(`\nquickstart: done; outputs are in ${out}\n`);

@@ -184,7 +184,7 @@ export function meritCache(model: MeritModel): (person: Person, year: number) =>
     const key = `${person.employee.nip}|${year}`;
     let merit = cache.get(key);
     if (merit === undefined) {
-      merit = computeMerit(person.employee, person.appraisals, year, model).merit;
+      merit = computeMerit(person.employee, person.appraisals, year, model, false).merit;
       cache.set(key, merit);
     }
     return merit;

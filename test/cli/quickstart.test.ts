@@ -22,4 +22,7 @@ it('the quick start runs the main job on the bundled fixtures', () => {
   expect(rank[0]).toBe('rank,nip,nama,unit,jenis_pegawai,golongan,level,merit,kinerja,kompetensi,pengembangan,kualifikasi,disiplin,coverage,status,box,percentile');
   expect(rank.filter((l) => l.startsWith('1,'))).toHaveLength(3); // one first place per unit
   expect(readFileSync(join(out, 'explain.txt'), 'utf8')).toContain('merit = Σ wᵢ·sᵢ ÷ Σ wᵢ');
+  const audit = readFileSync(join(out, 'audit.csv'), 'utf8').trim().split('\n');
+  expect(audit[0]).toBe('nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status');
+  expect(audit.length - 1).toBe(query(join(out, 'asn.db'), 'SELECT count(*) AS n FROM promotions')[0]!.n as number);
 });
