@@ -106,10 +106,10 @@ function makePreparer(db: Db, kind: FileKind, levels: LevelTable): Prepare {
  * (footers, signatures), are skipped.
  */
 function isSkippable(cells: readonly unknown[], nipCell: unknown): boolean {
+  if (isNipLike(nipCell)) return false; // the common case: a data row
   let nonEmpty = 0;
   for (const cell of cells) if (cleanText(cell) !== null) nonEmpty++;
-  if (nonEmpty === 0) return true;
-  return !isNipLike(nipCell) && nonEmpty < 3;
+  return nonEmpty < 3;
 }
 
 function sameRow(a: Record<string, Value>, b: Record<string, Value>): boolean {

@@ -13,6 +13,7 @@ import type { JenisKelamin, JenisPegawai } from '../../domain/types.js';
 import type { EmployeeRow, TableStatements } from '../../db/queries/rows.js';
 import type { Field } from '../../io/headers.js';
 import { parseDate, parseInteger } from '../../io/values.js';
+import { memo } from './memo.js';
 import { inRange, type RowFields } from './row-fields.js';
 import type { PreparedRow } from './engine.js';
 
@@ -20,6 +21,27 @@ const TEXT_FIELDS = ['nip_lama', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis
 const DATE_FIELDS = ['tgl_lahir', 'tmt_golongan', 'tmt_cpns', 'tmt_jabatan'] as const;
 
 const parseYear = inRange(parseInteger, 1900, 2100, 'year');
+
+// The same few hundred spellings repeat across the rows of a file: parse each once.
+const jenisKelaminOf = memo(parseJenisKelamin);
+const jenisPegawaiOf = memo(parseJenisPegawai);
+const educationOf = memo(parseEducation);
+const eselonOf = memo(parseEselon);
+const golonganOf = memo((key: string) => parseGolongan(key.slice(key.indexOf('|') + 1), (key.slice(0, key.indexOf('|')) || null) as JenisPegawai | null));
+
+/** The jabatan level of a post, memoised per table (SPEC §1.5). */
+const levelCache = new WeakMap<LevelTable, (key: string) => ReturnType<typeof jabatanLevel>>();
+function levelOf(levels: LevelTable, eselon: string | null, jabatan: string | null, jenisJabatan: string | null): ReturnType<typeof jabatanLevel> {
+  let cached = levelCache.get(levels);
+  if (cached === undefined) {
+    cached = memo((key: string) => {
+      const [e, j, jj] = JSON.parse(key) as [string | null, string | null, string | null];
+      return jabatanLevel({ eselon: e, jabatan: j, jenisJabatan: jj }, levels);
+    });
+    levelCache.set(levels, cached);
+  }
+  return cached(JSON.stringify([eselon, jabatan, jenisJabatan]));
+}
 
 export function preparePersonnelRow(
   fields: RowFields,
@@ -36,11 +58,11 @@ export function preparePersonnelRow(
     const value = fields.parse(f, (raw) => parseDate(raw));
     if (value !== undefined) given[f] = value;
   }
-  assign(given, 'jenis_kelamin', fields.parse('jenis_kelamin', (_r, t) => parseJenisKelamin(t)));
-  assign(given, 'jenis_pegawai', fields.parse('jenis_pegawai', (_r, t) => parseJenisPegawai(t)));
-  assign(given, 'pendidikan', fields.parse('pendidikan', (_r, t) => parseEducation(t)));
+  assign(given, 'jenis_kelamin', fields.parse('jenis_kelamin', (_r, t) => jenisKelaminOf(t)));
+  assign(given, 'jenis_pegawai', fields.parse('jenis_pegawai', (_r, t) => jenisPegawaiOf(t)));
+  assign(given, 'pendidikan', fields.parse('pendidikan', (_r, t) => educationOf(t)));
   assign(given, 'tahun_lulus', fields.parse('tahun_lulus', (raw) => parseYear(raw)));
-  assign(given, 'eselon', fields.parse('eselon', (_r, t) => parseEselon(t)));
+  assign(given, 'eselon', fields.parse('eselon', (_r, t) => eselonOf(t)));
   if (fields.has('nama') && given.nama === null) fields.issue('nama', 'NAMA is empty; every employee needs a name');
 
   const existing = stored.get([nip]);
@@ -76,7 +98,7 @@ function emptyEmployee(nip: string): EmployeeRow {
 function deriveGolongan(fields: RowFields, merged: EmployeeRow, given: Partial<EmployeeRow>): void {
   const jenis = merged.jenis_pegawai as JenisPegawai | null;
   if (fields.has('golongan')) {
-    const parsed = fields.parse('golongan', (_r, t) => parseGolongan(t, jenis));
+    const parsed = fields.parse('golongan', (_r, t) => golonganOf(`${jenis ?? ''}|${t}`));
     if (parsed === undefined) return;
     merged.golongan = parsed?.label ?? null;
     merged.golongan_code = parsed?.code ?? null;
@@ -95,10 +117,7 @@ const LEVEL_INPUTS: readonly Field[] = ['eselon', 'jabatan', 'jenis_jabatan'];
 /** Jabatan level from eselon, jenjang words or jenis jabatan (SPEC §1.5). */
 function deriveLevel(fields: RowFields, merged: EmployeeRow, levels: LevelTable): void {
   if (!LEVEL_INPUTS.some((f) => fields.has(f))) return;
-  const result = jabatanLevel(
-    { eselon: merged.eselon as string | null, jabatan: merged.jabatan as string | null, jenisJabatan: merged.jenis_jabatan as string | null },
-    levels,
-  );
+  const result = levelOf(levels, merged.eselon as string | null, merged.jabatan as string | null, merged.jenis_jabatan as string | null);
   merged.level = result.level;
   if (result.level === null) fields.warn(fields.has('jabatan') ? 'jabatan' : 'eselon', 'no post given, so no jabatan level; rank and audit will lack it');
 }
