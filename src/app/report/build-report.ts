@@ -1,0 +1,144 @@
+/**
+ * `asn report` use case (SPEC §6): opens the database read-only, settles Y, and builds the
+ * requested report type as a typed `Report` (meta + sections). Never prints. An empty database
+ * gives a short report that says what to import; a year without appraisals is a usage error
+ * (exit 2) that lists the years there are, as in `asn rank`.
+ */
+import { basename } from 'node:path';
+import { defaultModel, loadModel } from '../../model/load.js';
+import { openDatabase, type Db } from '../../db/open.js';
+import { appraisalYearsPresent } from '../../db/queries/merit-inputs.js';
+import {
+  appraisalsWithoutPredikat, employeeNames, employeeRecord, lastImportPerFile, promotionsOf, reportDataPresent,
+} from '../../db/queries/report.js';
+import { UsageError } from '../../shared/errors.js';
+import type { AuditResult } from '../audit.js';
+import { levelsChanged } from '../rank-inputs.js';
+import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummaryTable, runAudit } from './audit-data.js';
+import { dukSections } from './duk.js';
+import { employeeSections } from './employee.js';
+import { gatherFigures } from './figures.js';
+import { rankingPass } from './ranking-pass.js';
+import { auditSection, competenceSection, headcountSection, meritSection, performanceSection, qualitySection } from './summary.js';
+import { noteBlock, section, tableBlock } from './table-helpers.js';
+import type { Report, ReportMeta, ReportRequest, ReportSection } from './types.js';
+import { unitSections } from './unit.js';
+
+/** How many recent files the data-quality section lists (the latest import of each). */
+const IMPORTS_LISTED = 10;
+
+/**
+ * Y (SPEC §2): `--year`, else the latest tahun in the appraisals; null when there are none (the
+ * report then asks for them). The DUK needs no appraisal and takes any --year: without
+ * appraisals it is drawn up at the end of the year the report is made.
+ */
+function settleYear(db: Db, request: ReportRequest): number | null {
+  const years = appraisalYearsPresent(db);
+  const reportYear = Number(request.generatedAt.slice(0, 4));
+  if (years.length === 0) return request.type === 'duk' ? (request.year ?? reportYear) : null;
+  if (request.year === undefined) return years[years.length - 1] ?? null;
+  if (request.type === 'duk' || years.includes(request.year)) return request.year;
+  throw new UsageError(
+    `no appraisals for year ${request.year}`,
+    `years with appraisals: ${years.join(', ')}; e.g. asn report --year ${years[years.length - 1] ?? ''}`,
+  );
+}
+
+function auditOrNull(request: ReportRequest, promotions: number): AuditResult | null {
+  return promotions === 0 ? null : runAudit(request.db, request.modelFile);
+}
+
+export function buildReport(request: ReportRequest): Report {
+  const loaded = loadModel(request.modelFile);
+  const db = openDatabase(request.db, 'read');
+  try {
+    const present = reportDataPresent(db);
+    const meta: ReportMeta = {
+      type: request.type,
+      lang: request.lang,
+      year: null,
+      referenceDate: null,
+      model: { name: loaded.name, hash: loaded.hash, file: request.modelFile ?? null },
+      database: basename(request.db),
+      generatedAt: request.generatedAt,
+      nip: request.nip ?? null,
+      nama: null,
+      empty: null,
+    };
+    if (present.employees === 0) {
+      return { meta: { ...meta, empty: 'no-employees' }, sections: [section('empty', [noteBlock({ id: 'no-employees' })])] };
+    }
+    const year = settleYear(db, request);
+    meta.year = year;
+    meta.referenceDate = year === null ? null : `${year}-12-31`;
+    if (present.appraisals === 0 && request.type !== 'duk') meta.empty = 'no-appraisals';
+    const sections = buildSections(db, request, meta, present.promotions, loaded);
+    if (meta.empty === 'no-appraisals') sections.unshift(section('empty', [noteBlock({ id: 'no-appraisals' })]));
+    return { meta, sections };
+  } finally {
+    db.close();
+  }
+}
+
+type LoadedModel = ReturnType<typeof loadModel>;
+
+function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promotions: number, loaded: LoadedModel): ReportSection[] {
+  const { year } = meta;
+  switch (request.type) {
+    case 'duk': {
+      const levels = levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null;
+      return dukSections(db, meta.referenceDate ?? `${String(year)}-12-31`, loaded.model, levels);
+    }
+    case 'employee': {
+      const nip = request.nip ?? '';
+      const record = employeeRecord(db, nip);
+      if (record === undefined) {
+        throw new UsageError(`no employee with NIP ${nip}`, 'find the NIP by name: asn rank --all --format csv | grep NAME');
+      }
+      meta.nama = record.nama;
+      return employeeSections({
+        dbPath: request.db, record, promotions: promotionsOf(db, nip), year, referenceDate: meta.referenceDate,
+        modelFile: request.modelFile, lang: request.lang, audit: auditOrNull(request, promotions),
+      });
+    }
+    case 'audit':
+      return auditReportSections(db, auditOrNull(request, promotions));
+    case 'summary':
+    case 'unit':
+      return overviewSections(db, request, year, promotions, loaded);
+  }
+}
+
+function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: number, loaded: LoadedModel): ReportSection[] {
+  const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
+  const figures = gatherFigures(db, year, pass?.scored ?? [], loaded.model);
+  const audit = auditOrNull(request, promotions);
+  if (request.type === 'unit') {
+    return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
+  }
+  const imports = lastImportPerFile(db, IMPORTS_LISTED);
+  const sections = [headcountSection(figures)];
+  if (year !== null && pass !== null) {
+    sections.push(
+      performanceSection(figures, year, request.lang, loaded.model),
+      competenceSection(figures, year, loaded.model),
+      meritSection(figures, pass.top),
+    );
+  }
+  sections.push(auditSection(audit, 'audit_summary'));
+  sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
+  return sections;
+}
+
+function auditReportSections(db: Db, audit: AuditResult | null): ReportSection[] {
+  if (audit === null) return [section('audit', [noteBlock({ id: 'no-promotions' })])];
+  return [
+    section('audit', [
+      noteBlock({ id: 'audit-settings', params: { events: audit.events.length, margin: audit.settings.margin } }),
+      tableBlock(auditSummaryTable(audit, 'audit_summary', true)),
+      ...auditCharts(audit),
+    ]),
+    section('audit-events', [tableBlock(auditEventsTable(audit))]),
+    section('audit-pools', [tableBlock(auditPoolsTable(audit, employeeNames(db, auditNips(audit))))]),
+  ];
+}

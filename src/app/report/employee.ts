@@ -1,0 +1,176 @@
+/**
+ * `asn report --type employee --nip NIP` (SPEC §6): one employee's evaluation card — the record,
+ * each merit component with how it was computed, rank and percentile in the unit and overall,
+ * the 9-box and its recommendation, the appraisal history, the promotions and what the
+ * promotion audit found (as the one promoted, and as a member of someone else's pool).
+ * The ranking reuses `rank --explain` (explain.ts), once over everyone and once per unit.
+ */
+import { serviceMonths } from '../../domain/duk.js';
+import { COMPONENT_NAMES } from '../../domain/merit.js';
+import type { EmployeeRecordRow, PromotionRow } from '../../db/queries/report.js';
+import type { AuditResult } from '../audit.js';
+import { explainEmployee, type ExplainResult } from '../explain.js';
+import { chartBlock, date, int, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
+import type { ReportCell, ReportLang, ReportSection, ReportTable } from './types.js';
+import { golonganLabel, pangkatName } from '../../domain/golongan.js';
+
+type Row = Record<string, ReportCell>;
+
+/** Masa kerja at T in words of `lang` (e.g. "25 tahun 9 bulan"), from SPEC §2 service months. */
+function serviceText(tmtCpns: string | null, at: string | null, lang: ReportLang): string | null {
+  if (at === null) return null;
+  const months = serviceMonths(tmtCpns, at);
+  if (months === null || months < 0) return null;
+  const [y, m] = [Math.floor(months / 12), months % 12];
+  return lang === 'id' ? `${y} tahun ${m} bulan (${at})` : `${y} years ${m} months (${at})`;
+}
+
+function fullName(r: EmployeeRecordRow): string {
+  return [r.gelar_depan, [r.nama, r.gelar_belakang].filter((x) => x !== null).join(', ')].filter((x) => x !== null && x !== '').join(' ');
+}
+
+function recordTable(r: EmployeeRecordRow, referenceDate: string | null, lang: ReportLang): ReportTable {
+  const jenis = r.jenis_pegawai === 'PNS' || r.jenis_pegawai === 'CPNS' || r.jenis_pegawai === 'PPPK' ? r.jenis_pegawai : null;
+  const label = golonganLabel(r.golongan_code, jenis);
+  const pangkat = jenis !== 'PPPK' && r.golongan_code !== null ? pangkatName(r.golongan_code) : null;
+  const fields: Array<[string, string | number | null]> = [
+    ['nip', r.nip], ['nip_lama', r.nip_lama], ['nama', fullName(r)], ['tgl_lahir', r.tgl_lahir], ['jenis_kelamin', r.jenis_kelamin],
+    ['jenis_pegawai', r.jenis_pegawai], ['golongan', label === null ? null : pangkat === null ? label : `${pangkat} (${label})`],
+    ['tmt_golongan', r.tmt_golongan], ['tmt_cpns', r.tmt_cpns], ['masa_kerja', serviceText(r.tmt_cpns, referenceDate, lang)],
+    ['jenis_jabatan', r.jenis_jabatan], ['jabatan', r.jabatan], ['eselon', r.eselon], ['level', r.level], ['tmt_jabatan', r.tmt_jabatan],
+    ['pendidikan', r.pendidikan], ['tahun_lulus', r.tahun_lulus], ['unit', r.unit], ['instansi', r.instansi],
+  ];
+  return {
+    name: 'employee',
+    columns: [text('field', 'field'), text('value')],
+    rows: fields.map(([field, value]) => ({ field, value: value === null ? null : String(value) })),
+  };
+}
+
+function componentsTable(x: ExplainResult): ReportTable {
+  const rows: Row[] = COMPONENT_NAMES.map((name) => {
+    const c = x.merit.components[name];
+    return { component: name, value: c.value, weight: c.weight, contribution: c.contribution, how: c.missing ?? c.rule };
+  });
+  return {
+    name: 'components',
+    columns: [text('component', 'component'), num('value'), num('weight'), num('contribution'), text('how')],
+    rows,
+    total: { kind: 'sum', row: { value: x.merit.merit, weight: null, contribution: x.merit.merit, how: null } },
+  };
+}
+
+function rankingTable(overall: ExplainResult, unit: ExplainResult): ReportTable {
+  const row = (scope: string, x: ExplainResult): Row => ({
+    scope, scope_unit: x.scope.all ? null : x.scope.unit, merit: x.merit.merit, coverage: x.merit.coverage, status: x.merit.status,
+    rank: x.rank, rated: x.rated, percentile: x.percentile, duk_position: x.duk.position, duk_of: x.duk.of,
+  });
+  return {
+    name: 'ranking',
+    columns: [
+      text('scope', 'rankScope'), text('scope_unit'), num('merit'), num('coverage'), text('status', 'status'), int('rank'), int('rated'),
+      num('percentile'), int('duk_position'), int('duk_of'),
+    ],
+    rows: [row('all', overall), row('unit', unit)],
+  };
+}
+
+function talentTable(x: ExplainResult, lang: ReportLang): ReportTable {
+  return {
+    name: 'talent',
+    columns: [int('box'), text('kinerja', 'kinerja'), text('potensial', 'potensial'), text('recommendation'), text('reason')],
+    rows: [{
+      box: x.box.box, kinerja: x.box.kinerja, potensial: x.box.potensial,
+      recommendation: x.box.recommendation?.[lang] ?? null, reason: x.box.reason,
+    }],
+  };
+}
+
+function appraisalTable(x: ExplainResult | null): ReportTable {
+  return {
+    name: 'appraisals',
+    columns: [
+      int('tahun'), text('predikat', 'predikat'), text('source', 'source'), text('rating_hasil', 'rating'), text('rating_perilaku', 'rating'),
+      num('nilai_skp'), num('jpm'), text('potensi'), num('jp', 0), text('hukuman_disiplin', 'hukuman'),
+    ],
+    rows: (x?.appraisals ?? []).map((a) => ({
+      tahun: a.tahun, predikat: a.predikat, source: a.predikat_source, rating_hasil: a.rating_hasil, rating_perilaku: a.rating_perilaku,
+      nilai_skp: a.nilai_skp, jpm: a.jpm, potensi: a.potensi ?? (a.potensi_score === null ? null : String(a.potensi_score)),
+      jp: a.jp, hukuman_disiplin: a.hukuman_disiplin,
+    })),
+  };
+}
+
+function promotionTable(promotions: readonly PromotionRow[]): ReportTable {
+  return {
+    name: 'promotions',
+    columns: [
+      date('tmt'), text('jabatan_asal'), text('eselon_asal'), int('level_asal'), text('jabatan_baru'), text('eselon_baru'),
+      int('level_baru'), text('unit'),
+    ],
+    rows: promotions.map((p) => ({ ...p })),
+  };
+}
+
+/** The audit's view of this employee: events where they were promoted, and pools they were in (SPEC §5). */
+function findingsTable(nip: string, audit: AuditResult | null): ReportTable {
+  const rows: Row[] = [];
+  for (const e of audit?.events ?? []) {
+    const me = e.ranked.find((r) => r.nip === nip);
+    const promoted = e.nip === nip;
+    if (!promoted && me === undefined) continue;
+    const gap = promoted ? e.meritGap : (e.passedOver.find((p) => p.nip === nip)?.gap ?? null);
+    rows.push({
+      role: promoted ? 'promoted' : me?.passedOver === true ? 'passed_over' : 'pool',
+      tmt: e.tmt, promoted_nip: e.nip, promoted_nama: e.nama, unit: e.unit, jabatan_baru: e.jabatanBaru,
+      status: e.status, pool_size: e.poolSize, merit: promoted ? e.merit : (me?.merit ?? null),
+      merit_rank: me?.meritRank ?? null, seniority_rank: me?.seniorityRank ?? null,
+      flagged: e.flagged, severity: e.severity, merit_gap: gap, reason: e.skipReason ?? null,
+    });
+  }
+  return {
+    name: 'audit_findings',
+    columns: [
+      text('role', 'role'), date('tmt'), text('promoted_nip'), text('promoted_nama'), text('unit'), text('jabatan_baru'),
+      text('status', 'auditStatus'), int('pool_size'), num('merit'), int('merit_rank'), int('seniority_rank'),
+      { key: 'flagged', type: 'boolean', vocab: 'yesno' }, text('severity', 'severity'), num('merit_gap'), text('reason'),
+    ],
+    rows,
+  };
+}
+
+export interface EmployeeReportInput {
+  dbPath: string;
+  record: EmployeeRecordRow;
+  promotions: PromotionRow[];
+  /** Null when the database holds no appraisal: the card shows the record only. */
+  year: number | null;
+  referenceDate: string | null;
+  modelFile: string | undefined;
+  lang: ReportLang;
+  audit: AuditResult | null;
+}
+
+export function employeeSections(input: EmployeeReportInput): ReportSection[] {
+  const { record, year, lang } = input;
+  const sections: ReportSection[] = [section('record', [tableBlock(recordTable(record, input.referenceDate, lang))])];
+  let overall: ExplainResult | null = null;
+  if (year !== null) {
+    const request = { db: input.dbPath, year, units: [], nip: record.nip, ...(input.modelFile === undefined ? {} : { modelFile: input.modelFile }) };
+    overall = explainEmployee({ ...request, byUnit: false });
+    const unit = explainEmployee({ ...request, byUnit: true });
+    const values = Object.fromEntries(COMPONENT_NAMES.map((n) => [n, overall?.merit.components[n].value ?? null])) as Record<(typeof COMPONENT_NAMES)[number], number | null>;
+    sections.push(
+      section('scores', [
+        ...(overall.merit.status === 'unrated' ? [noteBlock({ id: 'unrated-employee', params: { from: year - 1, to: year } })] : []),
+        chartBlock({ type: 'components', values }),
+        tableBlock(componentsTable(overall)),
+        tableBlock(rankingTable(overall, unit)),
+      ]),
+      section('talent', [tableBlock(talentTable(overall, lang))]),
+    );
+  }
+  sections.push(section('history', [tableBlock(appraisalTable(overall)), tableBlock(promotionTable(input.promotions))]));
+  sections.push(section('findings', input.audit === null ? [noteBlock({ id: 'no-promotions' })] : [tableBlock(findingsTable(record.nip, input.audit))]));
+  return sections;
+}

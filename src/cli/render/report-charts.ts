@@ -1,0 +1,102 @@
+/**
+ * The report's charts (SPEC §6 html): chart data from the report → inline SVG via svg-charts.ts,
+ * with a localized title and a text alternative that states every figure the chart shows.
+ */
+import type { ChartSpec } from '../../app/report/types.js';
+import { COMPONENT_NAMES } from '../../domain/merit.js';
+import { format2 } from '../../domain/numbers.js';
+import { PREDIKAT_CODES } from '../../domain/types.js';
+import { fill, vocabWord, type ReportLabels } from './report-labels.js';
+import { barChart, heatGrid, histogram } from './svg-charts.js';
+
+export interface RenderedChart {
+  /** Stable name for tests and CSS: predikat, talent-grid, merit-histogram, audit-units, … */
+  kind: ChartSpec['type'];
+  title: string;
+  svg: string;
+}
+
+const POTENSIAL_ROWS = ['tinggi', 'menengah', 'rendah'];
+const KINERJA_COLUMNS = ['below', 'meets', 'above'];
+/** Category labels under bars are not wrapped: longer unit names are shortened there (the text alternative has them whole). */
+const MAX_CATEGORY = 24;
+
+function shorten(text: string): string {
+  const chars = [...text];
+  return chars.length <= MAX_CATEGORY ? text : `${chars.slice(0, MAX_CATEGORY - 1).join('')}…`;
+}
+
+/** The chart as SVG with its title; the `{data}` of the description lists the numbers. */
+export function renderChart(spec: ChartSpec, labels: ReportLabels, params: Record<string, string | number>): RenderedChart {
+  const t = labels.charts;
+  const unitName = (unit: string | null): string => unit ?? labels.noUnit;
+  switch (spec.type) {
+    case 'predikat': {
+      const series = spec.years.map((year, i) => ({ name: String(year), values: PREDIKAT_CODES.map((c) => spec.counts[i]?.[c] ?? 0) }));
+      const data = series.map((s) => `${s.name}: ${PREDIKAT_CODES.map((c, i) => `${c} ${s.values[i] ?? 0}`).join(', ')}`).join('; ');
+      const title = fill(t.predikat.title, params) + (spec.unit === null ? '' : ` · ${spec.unit}`);
+      return { kind: spec.type, title, svg: barChart({ title, desc: fill(t.predikat.desc, { ...params, data }), categories: [...PREDIKAT_CODES], series }) };
+    }
+    case 'talent-grid': {
+      const cells = spec.boxes.map((row) => row.map((box) => ({ label: fill(t.talentGrid.cell, { box }), count: spec.counts[box] ?? 0 })));
+      const data = [...spec.boxes.flat()].sort((a, b) => b - a).map((box) => `${fill(t.talentGrid.cell, { box })}: ${spec.counts[box] ?? 0}`).join('; ');
+      const title = fill(t.talentGrid.title, params);
+      const svg = heatGrid({
+        title,
+        desc: fill(t.talentGrid.desc, { ...params, data }),
+        rows: POTENSIAL_ROWS.map((p) => vocabWord(labels, 'potensial', p) ?? p),
+        columns: KINERJA_COLUMNS.map((k) => vocabWord(labels, 'kinerja', k) ?? k),
+        cells,
+        rowAxis: t.talentGrid.rowAxis,
+        columnAxis: t.talentGrid.columnAxis,
+      });
+      return { kind: spec.type, title, svg };
+    }
+    case 'merit-histogram': {
+      const title = fill(t.histogram.title, { ...params, unit: unitName(spec.unit) });
+      const data = spec.bins.map((b) => `${b.from}–${b.to}: ${b.count}`).join('; ');
+      return { kind: spec.type, title, svg: histogram({ title, desc: fill(t.histogram.desc, { ...params, rated: spec.rated, data }), bins: spec.bins }) };
+    }
+    case 'audit-units': {
+      const names = spec.rows.map((r) => (r.all ? labels.total.all : unitName(r.unit)));
+      const data = spec.rows.map((r, i) => `${names[i] ?? ''}: ${t.auditUnits.audited} ${r.audited}, ${t.auditUnits.flagged} ${r.flagged}`).join('; ');
+      const title = fill(t.auditUnits.title, params);
+      const svg = barChart({
+        title,
+        desc: fill(t.auditUnits.desc, { ...params, data }),
+        categories: names.map(shorten),
+        series: [
+          { name: t.auditUnits.audited, values: spec.rows.map((r) => r.audited) },
+          { name: t.auditUnits.flagged, values: spec.rows.map((r) => r.flagged), color: '#D55E00' },
+        ],
+      });
+      return { kind: spec.type, title, svg };
+    }
+    case 'audit-percentiles': {
+      const title = fill(t.auditPercentiles.title, params);
+      const values = [spec.merit ?? Number.NaN, spec.seniority ?? Number.NaN];
+      const data = `${t.auditPercentiles.merit} ${format2(spec.merit)}, ${t.auditPercentiles.seniority} ${format2(spec.seniority)}`;
+      const svg = barChart({
+        title,
+        desc: fill(t.auditPercentiles.desc, { ...params, data }),
+        categories: [t.auditPercentiles.merit, t.auditPercentiles.seniority],
+        series: [{ name: labels.columns['percentile'] ?? 'percentile', values }],
+        width: 420,
+      });
+      return { kind: spec.type, title, svg };
+    }
+    case 'components': {
+      const title = fill(t.components.title, params);
+      const names = COMPONENT_NAMES.map((n) => vocabWord(labels, 'component', n) ?? n);
+      const values = COMPONENT_NAMES.map((n) => spec.values[n] ?? Number.NaN);
+      const data = COMPONENT_NAMES.map((n, i) => `${names[i] ?? n} ${spec.values[n] === null ? '—' : format2(spec.values[n])}`).join('; ');
+      const svg = barChart({
+        title,
+        desc: fill(t.components.desc, { ...params, data }),
+        categories: names.map((name) => shorten(name.split(' (')[0] ?? name)),
+        series: [{ name: labels.columns['components.value'] ?? 'value', values }],
+      });
+      return { kind: spec.type, title, svg };
+    }
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * What the evaluation reports read besides the merit inputs (SPEC §6): counts grouped by unit
+ * (headcount, predikat, latest JPM, JP, hukuman disiplin, missing fields), the last imports,
+ * the DUK list and one employee's record. Counting happens in SQL; the rules that classify a
+ * value (JPM category, training target) live in src/domain/report-figures.ts, so queries group
+ * by the raw value and the few distinct values come back. Values are always parameters.
+ */
+import type { Db } from '../open.js';
+
+export interface HeadcountRow {
+  unit: string | null;
+  jenis_pegawai: string | null;
+  golongan_code: number | null;
+  level: number | null;
+  employees: number;
+}
+
+/** Current personnel counted by unit, jenis pegawai, golongan and level (one pass, small result). */
+export function headcountRows(db: Db): HeadcountRow[] {
+  return db
+    .prepare(
+      `SELECT unit, jenis_pegawai, golongan_code, level, count(*) AS employees
+       FROM employees GROUP BY unit, jenis_pegawai, golongan_code, level`,
+    )
+    .all() as HeadcountRow[];
+}
+
+export interface PredikatCountRow {
+  unit: string | null;
+  tahun: number;
+  predikat: string;
+  employees: number;
+}
+
+/** Appraisals with a predikat in the given years, counted by the employee's unit, year and predikat. */
+export function predikatCounts(db: Db, years: readonly number[]): PredikatCountRow[] {
+  if (years.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT e.unit AS unit, a.tahun AS tahun, a.predikat AS predikat, count(*) AS employees
+       FROM appraisals a JOIN employees e ON e.nip = a.nip
+       WHERE a.tahun IN (${years.map(() => '?').join(', ')}) AND a.predikat IS NOT NULL
+       GROUP BY e.unit, a.tahun, a.predikat`,
+    )
+    .all(...years) as PredikatCountRow[];
+}
+
+export interface ValueCountRow {
+  unit: string | null;
+  value: number | null;
+  employees: number;
+}
+
+/** Every employee's latest JPM in years ≤ Y (SPEC §6, as kompetensi in §3), counted by unit and value. */
+export function latestJpmCounts(db: Db, year: number): ValueCountRow[] {
+  return db
+    .prepare(
+      `SELECT unit, value, count(*) AS employees FROM (
+         SELECT e.unit AS unit,
+                (SELECT a.jpm FROM appraisals a
+                 WHERE a.nip = e.nip AND a.tahun <= ? AND a.jpm IS NOT NULL
+                 ORDER BY a.tahun DESC LIMIT 1) AS value
+         FROM employees e)
+       GROUP BY unit, value`,
+    )
+    .all(year) as ValueCountRow[];
+}
+
+export interface JpCountRow {
+  unit: string | null;
+  jenis_pegawai: string | null;
+  jp: number | null;
+  employees: number;
+}
+
+/** Every employee's JP of year Y (null: no appraisal or no JP), counted by unit, jenis pegawai and JP. */
+export function jpCounts(db: Db, year: number): JpCountRow[] {
+  return db
+    .prepare(
+      `SELECT e.unit AS unit, e.jenis_pegawai AS jenis_pegawai, a.jp AS jp, count(*) AS employees
+       FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun = ?
+       GROUP BY e.unit, e.jenis_pegawai, a.jp`,
+    )
+    .all(year) as JpCountRow[];
+}
+
+export interface HukumanCountRow {
+  unit: string | null;
+  hukuman: string;
+  employees: number;
+}
+
+/** Hukuman disiplin imposed in year Y (ringan, sedang, berat), counted by unit and level. */
+export function hukumanCounts(db: Db, year: number): HukumanCountRow[] {
+  return db
+    .prepare(
+      `SELECT e.unit AS unit, a.hukuman_disiplin AS hukuman, count(*) AS employees
+       FROM appraisals a JOIN employees e ON e.nip = a.nip
+       WHERE a.tahun = ? AND a.hukuman_disiplin IN ('ringan', 'sedang', 'berat')
+       GROUP BY e.unit, a.hukuman_disiplin`,
+    )
+    .all(year) as HukumanCountRow[];
+}
+
+export interface MissingFieldRow {
+  unit: string | null;
+  employees: number;
+  no_level: number;
+  no_pendidikan: number;
+  no_golongan: number;
+  no_tmt_cpns: number;
+  no_jenis_pegawai: number;
+}
+
+/** Employees whose record lacks a field the merit or the DUK order needs, counted by unit. */
+export function missingFieldCounts(db: Db): MissingFieldRow[] {
+  return db
+    .prepare(
+      `SELECT unit, count(*) AS employees,
+              sum(level IS NULL) AS no_level, sum(pendidikan IS NULL) AS no_pendidikan,
+              sum(golongan_code IS NULL) AS no_golongan, sum(tmt_cpns IS NULL) AS no_tmt_cpns,
+              sum(jenis_pegawai IS NULL) AS no_jenis_pegawai
+       FROM employees GROUP BY unit`,
+    )
+    .all() as MissingFieldRow[];
+}
+
+/** Appraisals of year Y that carry no predikat (kept for their JPM or JP, SPEC §1.4). */
+export function appraisalsWithoutPredikat(db: Db, year: number): number {
+  return db.prepare('SELECT count(*) FROM appraisals WHERE tahun = ? AND predikat IS NULL').pluck().get(year) as number;
+}
+
+export interface LastImportRow {
+  id: number;
+  file_name: string;
+  kind: string;
+  imported_at: string;
+  rows_read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+}
+
+/** The latest import of each file name, most recent first (the state the data is in now). */
+export function lastImportPerFile(db: Db, limit: number): LastImportRow[] {
+  return db
+    .prepare(
+      `SELECT id, file_name, kind, imported_at, rows_read, inserted, updated, unchanged, rejected, skipped
+       FROM imports i WHERE i.id = (SELECT max(j.id) FROM imports j WHERE j.file_name = i.file_name)
+       ORDER BY i.id DESC LIMIT ?`,
+    )
+    .all(limit) as LastImportRow[];
+}
+
+/** Rows per table: what is there to report on. */
+export function reportDataPresent(db: Db): { employees: number; appraisals: number; promotions: number } {
+  const count = (table: 'employees' | 'appraisals' | 'promotions') => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { employees: count('employees'), appraisals: count('appraisals'), promotions: count('promotions') };
+}
+
+/** One stored employee, every column of SPEC §8 the report shows. */
+export interface EmployeeRecordRow {
+  nip: string;
+  nip_lama: string | null;
+  nama: string;
+  gelar_depan: string | null;
+  gelar_belakang: string | null;
+  tgl_lahir: string | null;
+  jenis_kelamin: string | null;
+  jenis_pegawai: string | null;
+  golongan_code: number | null;
+  tmt_golongan: string | null;
+  tmt_cpns: string | null;
+  jenis_jabatan: string | null;
+  jabatan: string | null;
+  eselon: string | null;
+  level: number | null;
+  tmt_jabatan: string | null;
+  pendidikan: string | null;
+  tahun_lulus: number | null;
+  unit: string | null;
+  instansi: string | null;
+}
+
+const RECORD_COLUMNS =
+  'nip, nip_lama, nama, gelar_depan, gelar_belakang, tgl_lahir, jenis_kelamin, jenis_pegawai, golongan_code, ' +
+  'tmt_golongan, tmt_cpns, jenis_jabatan, jabatan, eselon, level, tmt_jabatan, pendidikan, tahun_lulus, unit, instansi';
+
+export function employeeRecord(db: Db, nip: string): EmployeeRecordRow | undefined {
+  return db.prepare(`SELECT ${RECORD_COLUMNS} FROM employees WHERE nip = ?`).get(nip) as EmployeeRecordRow | undefined;
+}
+
+/** Every employee's record for the DUK list (SPEC §2), in nip order; the caller sorts by DUK. */
+export function* iterateEmployeeRecords(db: Db): Generator<EmployeeRecordRow> {
+  yield* db.prepare(`SELECT ${RECORD_COLUMNS} FROM employees ORDER BY nip`).iterate() as Iterable<EmployeeRecordRow>;
+}
+
+export interface PromotionRow {
+  tmt: string;
+  jabatan_asal: string | null;
+  eselon_asal: string | null;
+  level_asal: number | null;
+  jabatan_baru: string;
+  eselon_baru: string | null;
+  level_baru: number | null;
+  unit: string | null;
+}
+
+/** One employee's promotions, oldest first. */
+export function promotionsOf(db: Db, nip: string): PromotionRow[] {
+  return db
+    .prepare(
+      `SELECT tmt, jabatan_asal, eselon_asal, level_asal, jabatan_baru, eselon_baru, level_baru, unit
+       FROM promotions WHERE nip = ? ORDER BY tmt`,
+    )
+    .all(nip) as PromotionRow[];
+}
+
+/** nama of each given NIP that exists (for the audit pools), in batches below SQLite's parameter limit. */
+export function employeeNames(db: Db, nips: Iterable<string>): Map<string, string> {
+  const all = [...new Set(nips)];
+  const names = new Map<string, string>();
+  const batch = 500;
+  for (let i = 0; i < all.length; i += batch) {
+    const part = all.slice(i, i + batch);
+    const rows = db
+      .prepare(`SELECT nip, nama FROM employees WHERE nip IN (${part.map(() => '?').join(', ')})`)
+      .all(...part) as Array<{ nip: string; nama: string }>;
+    for (const row of rows) names.set(row.nip, row.nama);
+  }
+  return names;
+}
