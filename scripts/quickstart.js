@@ -33,4 +33,6 @@ step('rank by merit within each unit', ['rank', '--by', 'unit', '--format', 'csv
 step('explain one score', ['rank', '--explain', '198504182010011001'], 'explain.txt');
 step('audit the promotions', ['audit', '--format', 'csv'], 'audit.csv');
 step('seniority-bias summary', ['audit', '--summary', '--format', 'csv'], 'audit-summary.csv');
+step('the evaluation report (HTML)', ['report', '--format', 'html', '--out', join(out, 'laporan.html')]);
+step('the evaluation report (Markdown)', ['report'], 'laporan.md');
 process.stderr.write(`\nquickstart: done; outputs are in ${out}\n`);

@@ -24,5 +24,12 @@ it('the quick start runs the main job on the bundled fixtures', () => {
   expect(readFileSync(join(out, 'explain.txt'), 'utf8')).toContain('merit = Σ wᵢ·sᵢ ÷ Σ wᵢ');
   const audit = readFileSync(join(out, 'audit.csv'), 'utf8').trim().split('\n');
   expect(audit[0]).toBe('nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status');
+  const html = readFileSync(join(out, 'laporan.html'), 'utf8');
+  expect(html).toMatch(/^<!DOCTYPE html>/i);
+  expect(html).toContain('<svg');
+  // No script and no address but the SVG namespace: the page works offline.
+  expect(html).not.toMatch(/<script/i);
+  expect(html.replaceAll("http://www.w3.org/2000/svg", "")).not.toMatch(/https?:\/\//i);
+  expect(readFileSync(join(out, 'laporan.md'), 'utf8')).toContain('asn-merit-v1');
   expect(audit.length - 1).toBe(query(join(out, 'asn.db'), 'SELECT count(*) AS n FROM promotions')[0]!.n as number);
 });
