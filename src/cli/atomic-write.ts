@@ -5,7 +5,7 @@
  * gets mode 0600, as the database does: it holds personal data.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../shared/errors.js';
 
@@ -18,6 +18,8 @@ export function tempPathFor(target: string): string {
 export async function writeAtomically(target: string, write: (tempPath: string) => Promise<void> | void): Promise<void> {
   const temp = tempPathFor(target);
   try {
+    // Created private before any byte is written, so the content is never readable by others.
+    closeSync(openSync(temp, 'wx', 0o600));
     await write(temp);
     // Reports name employees (NIP, name, scores): private to the user, like the database (SPEC §8).
     chmodSync(temp, 0o600);
