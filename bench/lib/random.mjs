@@ -34,19 +34,25 @@ export class Rng {
     return items[Math.floor(this.float() * items.length)];
   }
 
-  /** `digits` random decimal digits as text (leading zeros kept); at most 9 per call. */
+  /** `digits` random decimal digits as text (leading zeros kept); at most 8 per call. */
   digits(digits) {
-    return String(this.u32() % 10 ** digits).padStart(digits, '0');
+    if (digits <= 4) return PAD[digits][this.u32() % 10 ** digits];
+    const x = this.u32();
+    return PAD[digits - 4][Math.floor(x / 10_000) % 10 ** (digits - 4)] + PAD[4][x % 10_000];
   }
 
   /** 32 upper-case hex digits: the look of SIASN's opaque ids (PNS ID, UNOR ID, ...). */
   hexId() {
-    return (hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32())).toUpperCase();
+    return hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32()) + hex8(this.u32());
   }
 }
 
+// Lookup tables: the generator writes gigabytes, so number formatting must not allocate much.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase());
+const PAD = [[], ...[1, 2, 3, 4].map((k) => Array.from({ length: 10 ** k }, (_, i) => String(i).padStart(k, '0')))];
+
 function hex8(n) {
-  return n.toString(16).padStart(8, '0');
+  return HEX[n >>> 24] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255];
 }
 
 /**
@@ -87,7 +93,6 @@ export function stableId(text) {
     }
     id += hex8(h >>> 0);
   }
-  id = id.toUpperCase();
   // Bounded: structural titles repeat per unit name, so the cache must not grow with the file.
   if (idCache.size > 20_000) idCache.clear();
   idCache.set(text, id);

@@ -1,0 +1,103 @@
+// The stages measured at one size, in order: the three baselines that import the personnel CSV,
+// the asn imports, then rank / audit / report, each next to the sqlite3 shell exporting the same
+// joined columns (the cost of just reading and writing that data).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, tail } from './measure.mjs';
+
+/** What rank reads: every employee with the appraisals of the window {Y−1, Y} (SPEC §3). */
+export const RANK_EXPORT_SQL = `SELECT e.nip, e.nama, e.unit, e.jenis_pegawai, e.golongan, e.golongan_code, e.tmt_golongan, e.level,
+  e.tmt_cpns, e.pendidikan, e.tahun_lulus, e.tgl_lahir, a.tahun, a.predikat, a.jpm, a.potensi, a.potensi_score, a.jp, a.hukuman_disiplin
+FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun >= (SELECT max(tahun) FROM appraisals) - 1;`;
+
+/** What audit reads: the promotions with their employees, then every employee with all appraisal years (SPEC §5). */
+export const AUDIT_EXPORT_SQL = `SELECT p.nip, p.tmt, p.unit, p.jabatan_baru, p.level_baru, p.level_asal, e.nama, e.unit, e.jenis_pegawai,
+  e.golongan_code, e.level, e.tmt_cpns FROM promotions p JOIN employees e ON e.nip = p.nip;
+SELECT e.nip, e.nama, e.unit, e.jenis_pegawai, e.golongan, e.golongan_code, e.tmt_golongan, e.level,
+  e.tmt_cpns, e.pendidikan, e.tahun_lulus, e.tgl_lahir, a.tahun, a.predikat, a.jpm, a.potensi, a.potensi_score, a.jp, a.hukuman_disiplin
+FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip;`;
+
+function which(tool) {
+  return spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** The subcommands the built asn offers (`asn audit --help` exits 0 even when audit is unknown, so read the list). */
+export function asnCommands(bin) {
+  const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+  const section = r.stdout.split(/^Commands:$/m)[1] ?? '';
+  return new Set([...section.matchAll(/^ {2}([a-z-]+)/gm)].map((m) => m[1]));
+}
+
+/**
+ * The stage list for one size. `ctx`: { root, data, work, manifest, baselines, tools, commands }.
+ * Each stage: id, label, rows, and either `skip` (a reason) or command/args/okCodes.
+ */
+export function stagesFor(ctx) {
+  const { root, data, work, manifest, baselines, tools, commands } = ctx;
+  const node = process.execPath;
+  const bin = join(root, 'bin/asn.js');
+  const db = join(work, 'asn.db');
+  const file = (name) => join(data, name);
+  const rows = (name) => manifest.files[name].rows;
+  const employees = manifest.size;
+  const noBaseline = baselines ? null : 'skipped (--no-baselines)';
+  const needs = (cmd) => (commands.has(cmd) ? null : `no \`asn ${cmd}\` command in this build`);
+  return [
+    {
+      id: 'raw', label: 'raw import: csv-parse + 1 prepared insert', rows: rows('personnel.csv'), skip: noBaseline,
+      command: node, args: [join(root, 'bench/raw-import.mjs'), file('personnel.csv'), join(work, 'raw.db')], cleanup: ['raw.db'],
+    },
+    {
+      id: 'sqlite-utils', label: 'sqlite-utils insert --csv', rows: rows('personnel.csv'),
+      skip: noBaseline ?? (tools.sqliteUtils ? null : `sqlite-utils not installed${tools.sqliteUtilsNote ? ` (${tools.sqliteUtilsNote})` : ''}`),
+      command: 'sqlite-utils', args: ['insert', join(work, 'su.db'), 'personnel', file('personnel.csv'), '--csv'], cleanup: ['su.db'],
+    },
+    {
+      id: 'sqlite3-import', label: 'sqlite3 .import --csv (C ceiling)', rows: rows('personnel.csv'),
+      skip: noBaseline ?? (tools.sqlite3 ? null : `sqlite3 not installed${tools.sqlite3Note ? ` (${tools.sqlite3Note})` : ''}`),
+      command: 'sqlite3', args: [join(work, 's3.db'), `.import --csv ${file('personnel.csv')} personnel`], cleanup: ['s3.db'],
+    },
+    { id: 'asn-import-personnel', label: 'asn import personnel', rows: rows('personnel.csv'), command: node, args: [bin, '--db', db, 'import', file('personnel.csv')], okCodes: [0, 1] },
+    { id: 'asn-import-appraisals', label: 'asn import appraisals', rows: rows('appraisals.csv'), command: node, args: [bin, '--db', db, 'import', file('appraisals.csv')], okCodes: [0, 1] },
+    { id: 'asn-import-promotions', label: 'asn import promotions', rows: rows('promotions.csv'), command: node, args: [bin, '--db', db, 'import', file('promotions.csv')], okCodes: [0, 1] },
+    { id: 'asn-rank', label: 'asn rank --by unit --format csv', rows: employees, skip: needs('rank'), command: node, args: [bin, '--db', db, 'rank', '--by', 'unit', '--format', 'csv'] },
+    {
+      id: 'export-rank', label: 'sqlite3 -csv export of rank inputs', rows: employees, skip: noBaseline ?? (tools.sqlite3 ? null : 'sqlite3 not installed'),
+      command: 'sqlite3', args: ['-readonly', '-csv', '-header', db, RANK_EXPORT_SQL],
+    },
+    { id: 'asn-audit', label: 'asn audit --format csv', rows: employees, skip: needs('audit'), command: node, args: [bin, '--db', db, 'audit', '--format', 'csv'] },
+    {
+      id: 'export-audit', label: 'sqlite3 -csv export of audit inputs', rows: employees, skip: noBaseline ?? (tools.sqlite3 ? null : 'sqlite3 not installed'),
+      command: 'sqlite3', args: ['-readonly', '-csv', '-header', db, AUDIT_EXPORT_SQL],
+    },
+    {
+      id: 'asn-report', label: 'asn report --format html', rows: employees, skip: needs('report'),
+      command: node, args: [bin, '--db', db, 'report', '--format', 'html', '--out', join(work, 'report.html')], cleanup: ['report.html'],
+    },
+  ];
+}
+
+/** Runs one stage (or records why it did not run). Never throws for a failing child. */
+export async function runStage(stage, { work, env, onStart = () => {} }) {
+  const base = { id: stage.id, label: stage.label, rows: stage.rows, seconds: null, rssMb: null, method: null };
+  if (stage.skip) return { ...base, status: 'n/a', note: stage.skip };
+  onStart(stage);
+  const stderrFile = join(work, `${stage.id}.stderr.txt`);
+  try {
+    const m = await measure(stage.command, stage.args, { cwd: work, env, stderrFile, scratch: work });
+    const okCodes = stage.okCodes ?? [0];
+    if (!okCodes.includes(m.code)) {
+      const why = tail(stderrFile, 3).replace(/\s*\n\s*/g, ' / ').slice(0, 200);
+      return { ...base, status: 'failed', note: `exit ${m.code}${why ? `: ${why}` : ''}`, seconds: m.seconds };
+    }
+    const note = stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
+    return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, method: m.method, note };
+  } catch (error) {
+    return { ...base, status: 'failed', note: `could not start: ${error.message}` };
+  } finally {
+    for (const f of stage.cleanup ?? []) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(work, f + suffix), { force: true });
+    }
+  }
+}
