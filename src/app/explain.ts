@@ -72,7 +72,7 @@ function checkNip(unit: string | null | undefined, nip: string, units: readonly 
 }
 
 /** DUK position (1-based) among `members` of the same jenis group, and the group size. */
-function dukPosition(members: readonly RankRow[], me: RankRow): { position: number; of: number } {
+function dukPosition(members: Iterable<RankRow>, me: RankRow): { position: number; of: number } {
   let position = 1;
   let of = 0;
   for (const other of members) {
@@ -89,7 +89,8 @@ export function explainEmployee(request: RankRequest & { nip: string }): Explain
     const ctx = rankContext(db, request.db, request);
     checkNip(unitOfEmployee(db, request.nip), request.nip, ctx.units);
     const { scored, focus } = scorePopulation(db, ctx, request.nip);
-    const me = scored.find((s) => s.nip === request.nip);
+    const meIndex = scored.indexOf(request.nip);
+    const me = meIndex < 0 ? undefined : scored.row(meIndex);
     if (focus === null || me === undefined) throw new Error(`employee ${request.nip} vanished during the ranking pass`);
     const scope = scopesOf(scored, request.byUnit).find((s) => s.all || s.unit === me.unit);
     if (scope === undefined) throw new Error(`no scope holds employee ${request.nip}`);
@@ -99,7 +100,7 @@ export function explainEmployee(request: RankRequest & { nip: string }): Explain
       ? []
       : group.ranked
         .filter((r) => r.nip !== me.nip && r.meritKey === mine.meritKey)
-        .map((r) => ({ nip: r.nip, nama: r.nama, rank: r.rank, decidedBy: dukDecidingStep(me.duk, r.duk) }));
+        .map((r) => ({ nip: r.nip, nama: r.nama, rank: r.rank ?? 0, decidedBy: dukDecidingStep(me.duk, r.duk) }));
     const { box } = focus;
     return {
       model: ctx.modelInfo,

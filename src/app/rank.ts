@@ -4,18 +4,19 @@
  * 31 December of Y breaking ties, and the 9-box. Returns a typed result that records the model
  * (name and hash) that produced it; never prints.
  */
-import { compareDuk, dukKeyAt, type DukKey } from '../domain/duk.js';
+import { dukKeyAt } from '../domain/duk.js';
 import { golonganLabel } from '../domain/golongan.js';
-import { COMPONENT_NAMES, computeMerit, type MeritResult, type MeritStatus } from '../domain/merit.js';
+import { COMPONENT_NAMES, computeMerit, type MeritResult } from '../domain/merit.js';
 import { percentileOf } from '../domain/ranking.js';
 import { meritKey } from '../domain/numbers.js';
 import { talentBox, type TalentBoxResult } from '../domain/talent-box.js';
-import type { Appraisal, Employee, JenisPegawai } from '../domain/types.js';
+import type { Appraisal, Employee } from '../domain/types.js';
+import { RankStore, RowList } from './rank-store.js';
 import { defaultModel, loadModel } from '../model/load.js';
 import type { ComponentName, MeritModel } from '../model/model.js';
 import { openDatabase, type Db } from '../db/open.js';
 import {
-  appraisalYearsPresent, dataPresent, iterateMeritInputs, latestAppraisalYear, unitNames, unitsMatching, yearHasAppraisals,
+  appraisalYearsPresent, countPopulation, dataPresent, iterateMeritInputs, latestAppraisalYear, unitNames, unitsMatching, yearHasAppraisals,
 } from '../db/queries/merit-inputs.js';
 import { InputError, UsageError } from '../shared/errors.js';
 import { appraisalFromTuple, employeeFromTuple, levelsChanged } from './rank-inputs.js';
@@ -41,43 +42,23 @@ export interface ModelInfo {
   file: string | null;
 }
 
-/**
- * One employee's scores in year Y — compact (no rule texts, shared strings) so millions fit in
- * memory. `rank` and `percentile` are filled in place by `rankGroup`; null while unranked or unrated.
- */
-export interface RankRow {
-  nip: string;
-  nama: string;
-  unit: string | null;
-  jenisPegawai: JenisPegawai | null;
-  /** Label: `III/a` for PNS/CPNS, `IX` for PPPK. */
-  golongan: string | null;
-  level: number | null;
-  status: MeritStatus;
-  merit: number | null;
-  /** merit rounded to 6 decimals (SPEC §2), computed once for sorting; null when unrated. */
-  meritKey: number | null;
-  components: Record<ComponentName, number | null>;
-  coverage: number;
-  box: number | null;
-  /** DUK key at T = 31 December of Y (SPEC §2). */
-  duk: DukKey;
-  /** 1-based position in the scope; null when unrated. */
-  rank: number | null;
-  percentile: number | null;
-}
+export type { RankRow, RankedRow } from './rank-store.js';
 
-/** A rated row: merit, rank and percentile always present. */
-export type RankedRow = RankRow & { merit: number; meritKey: number; rank: number; percentile: number };
+/** The members of one scope before ranking. */
+export interface RankScope {
+  all: boolean;
+  unit: string | null;
+  members: RowList;
+}
 
 /** One scope: everyone (`all`), or one unit with `--by unit` (`unit` null = employees without a unit). */
 export interface RankGroup {
   all: boolean;
   unit: string | null;
   /** Rated employees in rank order. */
-  ranked: RankedRow[];
+  ranked: RowList;
   /** Unrated employees in DUK order (shown with `--all`), rank and percentile null. */
-  unrated: RankRow[];
+  unrated: RowList;
 }
 
 export interface RankResult {
@@ -90,6 +71,7 @@ export interface RankResult {
   units: string[];
   /** Whether the jabatan level was derived again with the model's own `levels` table. */
   levelsRederived: boolean;
+  store: RankStore;
   groups: RankGroup[];
   totals: { employees: number; complete: number; incomplete: number; unrated: number };
 }
@@ -165,33 +147,20 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** One shared copy per distinct value: unit names and golongan labels repeat across millions of rows. */
-function interner(): (value: string | null) => string | null {
-  const seen = new Map<string, string>();
-  return (value) => {
-    if (value === null) return null;
-    const known = seen.get(value);
-    if (known !== undefined) return known;
-    seen.set(value, value);
-    return value;
-  };
-}
-
 /**
  * One streaming pass over the population: merit (SPEC §3), box (SPEC §4) and DUK key at T for
- * every employee. `focusNip`'s full breakdown is kept for `--explain`.
+ * every employee, into a compact store. `focusNip`'s full breakdown is kept for `--explain`.
  */
-export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankRow[]; focus: FocusDetail | null } {
-  const scored: RankRow[] = [];
+export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; focus: FocusDetail | null } {
+  const scored = new RankStore(countPopulation(db, ctx.units));
   let focus: FocusDetail | null = null;
-  const shared = interner();
   const query = { maxYear: ctx.year, units: ctx.units, withPost: ctx.levels !== null };
   for (const input of iterateMeritInputs(db, query)) {
     const employee = employeeFromTuple(input.employee, ctx.levels);
-    employee.unit = shared(employee.unit);
     const appraisals = input.appraisals.map((row) => appraisalFromTuple(employee.nip, row));
     // Rule texts only for the employee being explained; everyone else needs just the numbers.
-    const merit = computeMerit(employee, appraisals, ctx.year, ctx.model, employee.nip === focusNip);
+    const explain = employee.nip === focusNip;
+    const merit = computeMerit(employee, appraisals, ctx.year, ctx.model, explain);
     const box = talentBox(appraisals, ctx.year, ctx.model);
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
     const components = {} as Record<ComponentName, number | null>;
@@ -201,7 +170,7 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
       nama: employee.nama,
       unit: employee.unit,
       jenisPegawai: employee.jenisPegawai,
-      golongan: shared(golonganLabel(employee.golonganCode, employee.jenisPegawai)),
+      golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
       level: employee.level,
       status: merit.status,
       merit: merit.merit,
@@ -213,51 +182,67 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
       rank: null,
       percentile: null,
     });
-    if (employee.nip === focusNip) focus = { employee, appraisals, merit, box };
+    if (explain) focus = { employee, appraisals, merit, box };
   }
   return { scored, focus };
 }
 
 /** Splits the population into scopes: one for everyone, or one per unit (units in code-point order, no unit last). */
-export function scopesOf(scored: readonly RankRow[], byUnit: boolean): Array<{ all: boolean; unit: string | null; members: RankRow[] }> {
-  if (!byUnit) return [{ all: true, unit: null, members: [...scored] }];
-  const byKey = new Map<string | null, RankRow[]>();
-  for (const s of scored) {
-    const list = byKey.get(s.unit);
-    if (list === undefined) byKey.set(s.unit, [s]);
-    else list.push(s);
+export function scopesOf(store: RankStore, byUnit: boolean): RankScope[] {
+  if (!byUnit) {
+    const everyone = new Int32Array(store.size);
+    for (let i = 0; i < store.size; i++) everyone[i] = i;
+    return [{ all: true, unit: null, members: new RowList(store, everyone) }];
+  }
+  const byKey = new Map<string | null, number[]>();
+  for (let i = 0; i < store.size; i++) {
+    const unit = store.unit[i]!;
+    const list = byKey.get(unit);
+    if (list === undefined) byKey.set(unit, [i]);
+    else list.push(i);
   }
   const keys = [...byKey.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : compareText(a, b)));
-  return keys.map((unit) => ({ all: false, unit, members: byKey.get(unit) ?? [] }));
-}
-
-function isRated(row: RankRow): row is RankedRow {
-  return row.merit !== null && row.meritKey !== null;
+  return keys.map((unit) => ({ all: false, unit, members: new RowList(store, Int32Array.from(byKey.get(unit) ?? [])) }));
 }
 
 /**
  * The order of compareByMerit (SPEC §3, src/domain/ranking.ts): merit desc compared at 6
- * decimals, ties by DUK order — with the 6-decimal key computed once per employee instead of
- * twice per comparison, which matters for millions of rows. test/unit/rank-group.test.ts checks
- * that the order equals rankScope's.
+ * decimals, ties by DUK order — with the 6-decimal key computed once per employee, and the DUK
+ * key packed into integers, which matters for millions of rows. test/unit/rank-group.test.ts
+ * checks that the order equals rankScope's.
  */
-export function compareRanked(a: RankedRow, b: RankedRow): number {
-  return b.meritKey - a.meritKey || compareDuk(a.duk, b.duk);
+export function compareRanked(store: RankStore, i: number, j: number): number {
+  return store.meritKey[j]! - store.meritKey[i]! || store.compareDuk(i, j);
 }
 
 /**
  * Ranks one scope (SPEC §3): merit desc at 6 decimals, ties by DUK order at T, then nip;
- * percentile (n − rank) ÷ (n − 1). Rank and percentile are written into the rows (no copies:
- * each row belongs to one scope). Unrated members follow in DUK order, without rank.
+ * percentile (n − rank) ÷ (n − 1). Rank and percentile are written into the store (each row
+ * belongs to one scope). Unrated members follow in DUK order, without rank.
  */
-export function rankGroup(scope: { all: boolean; unit: string | null; members: readonly RankRow[] }): RankGroup {
-  const ranked = scope.members.filter(isRated).sort(compareRanked);
-  ranked.forEach((row, index) => {
-    row.rank = index + 1;
-    row.percentile = percentileOf(index + 1, ranked.length);
+export function rankGroup(scope: RankScope): RankGroup {
+  const { store, indices } = scope.members;
+  let rated = 0;
+  for (const i of indices) if (store.isRated(i)) rated++;
+  const ranked = new Int32Array(rated);
+  const unrated = new Int32Array(indices.length - rated);
+  let r = 0;
+  let u = 0;
+  for (const i of indices) {
+    if (store.isRated(i)) ranked[r++] = i;
+    else unrated[u++] = i;
+  }
+  ranked.sort((i, j) => compareRanked(store, i, j));
+  ranked.forEach((i, index) => {
+    store.rank[i] = index + 1;
+    store.percentile[i] = percentileOf(index + 1, rated);
   });
-  const unrated = scope.members.filter((m) => !isRated(m)).sort((a, b) => compareDuk(a.duk, b.duk));
-  return { all: scope.all, unit: scope.unit, ranked, unrated };
+  unrated.sort((i, j) => store.compareDuk(i, j));
+  for (const i of unrated) {
+    store.rank[i] = 0;
+    store.percentile[i] = Number.NaN;
+  }
+  return { all: scope.all, unit: scope.unit, ranked: new RowList(store, ranked), unrated: new RowList(store, unrated) };
 }
 
 /** `asn rank`: the ranking of every scope. */
@@ -266,8 +251,8 @@ export function rankEmployees(request: RankRequest): RankResult {
   try {
     const ctx = rankContext(db, request.db, request);
     const { scored } = scorePopulation(db, ctx);
-    const count = (status: MeritStatus) => scored.filter((s) => s.status === status).length;
-    const totals = { employees: scored.length, complete: count('complete'), incomplete: count('incomplete'), unrated: count('unrated') };
+    const totals = { employees: scored.size, complete: 0, incomplete: 0, unrated: 0 };
+    for (let i = 0; i < scored.size; i++) totals[scored.status(i)] += 1;
     const groups = scopesOf(scored, request.byUnit).map(rankGroup);
     return {
       model: ctx.modelInfo,
@@ -276,6 +261,7 @@ export function rankEmployees(request: RankRequest): RankResult {
       byUnit: request.byUnit,
       units: ctx.units,
       levelsRederived: ctx.levels !== null,
+      store: scored,
       groups,
       totals,
     };

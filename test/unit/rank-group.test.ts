@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { rankGroup, scopesOf, type RankRow } from '../../src/app/rank.js';
+import { RankStore, sameDukOrder } from '../../src/app/rank-store.js';
 import type { DukKey } from '../../src/domain/duk.js';
 import { meritKey } from '../../src/domain/numbers.js';
 import { rankScope } from '../../src/domain/ranking.js';
@@ -27,7 +28,7 @@ describe('rankGroup (SPEC §3)', () => {
       row('199701282025211014', null, { group: 'PPPK', golonganCode: 9 }),
       row('199508172022041008', null, { golonganCode: 31 }),
     ];
-    const group = rankGroup({ all: true, unit: null, members });
+    const group = rankGroup(scopesOf(RankStore.fromRows(members), false)[0]!);
     expect(group.ranked.map((r) => [r.nip, r.rank, r.percentile])).toEqual([
       ['197105201996031002', 1, 1],
       ['199009302015032002', 2, 0.5],
@@ -51,7 +52,7 @@ describe('rankGroup (SPEC §3)', () => {
       fc.property(fc.array(memberArb, { maxLength: 30 }), (specs) => {
         const members = specs.map(([merit, duk], i) => row(`1990093020150320${String(i).padStart(2, '0')}`, merit, duk));
         const expected = rankScope(members.map((m) => ({ nip: m.nip, merit: m.merit, duk: m.duk })));
-        const group = rankGroup({ all: true, unit: null, members });
+        const group = rankGroup(scopesOf(RankStore.fromRows(members), false)[0]!);
         expect(group.ranked.map((r) => [r.nip, r.rank, r.percentile])).toEqual(expected.map((e) => [e.nip, e.rank, e.percentile]));
       }),
     );
@@ -66,11 +67,43 @@ describe('scopesOf', () => {
       row('197105201996031002', 72, {}, 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia'),
       row('198504182010011001', 73, {}, 'Dinas Kesehatan'),
     ];
-    expect(scopesOf(members, false).map((s) => [s.all, s.members.length])).toEqual([[true, 4]]);
-    expect(scopesOf(members, true).map((s) => [s.unit, s.members.length])).toEqual([
+    const store = RankStore.fromRows(members);
+    expect(scopesOf(store, false).map((s) => [s.all, s.members.length])).toEqual([[true, 4]]);
+    expect(scopesOf(store, true).map((s) => [s.unit, s.members.length])).toEqual([
       ['Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 1],
       ['Dinas Kesehatan', 2],
       [null, 1],
     ]);
+  });
+});
+
+describe('RankStore', () => {
+  it('gives back every row as pushed, including missing values', () => {
+    const rows = [
+      row('199201152019031006', 73.55, { tmtGolongan: null, tahunLulus: null }),
+      row('199701282025211014', null, { group: 'PPPK', golonganCode: 9, level: null, serviceMonths: -3 }),
+      { ...row('198504182010011001', 80.5, { group: null, educationRank: null, tglLahir: null }, null), box: 8, level: null },
+    ];
+    const store = RankStore.fromRows(rows);
+    expect([...store]).toEqual(rows);
+  });
+
+  it('packs the DUK key so that its order is compareDuk\'s for any pair', () => {
+    const dukArb = fc.record({
+      group: fc.constantFrom<'PNS' | 'PPPK' | null>('PNS', 'PPPK', null),
+      golonganCode: fc.option(fc.constantFrom(9, 31, 32, 41, 45)),
+      tmtGolongan: fc.option(fc.constantFrom('2019-04-01', '2019-10-01', '2023-04-01')),
+      level: fc.option(fc.integer({ min: 1, max: 9 })),
+      serviceMonths: fc.option(fc.integer({ min: -5, max: 500 })),
+      educationRank: fc.option(fc.integer({ min: 2, max: 10 })),
+      tahunLulus: fc.option(fc.integer({ min: 1980, max: 2024 })),
+      tglLahir: fc.option(fc.constantFrom('1985-01-01', '1985-12-31', '1990-06-15')),
+    });
+    fc.assert(
+      fc.property(fc.array(dukArb, { minLength: 2, maxLength: 12 }), (duks) => {
+        const store = RankStore.fromRows(duks.map((d, i) => row(`1990093020150320${String(i).padStart(2, '0')}`, 70, d)));
+        for (let i = 0; i < store.size; i++) for (let j = 0; j < store.size; j++) expect(sameDukOrder(store, i, j)).toBe(true);
+      }),
+    );
   });
 });

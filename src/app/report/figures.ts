@@ -89,7 +89,7 @@ function isHukuman(value: string): value is Hukuman {
  * Gathers the figures of year Y. `scored` is the ranking pass of Y (empty when the database
  * holds no appraisal, with `year` null: only headcount and missing fields are counted).
  */
-export function gatherFigures(db: Db, year: number | null, scored: readonly RankRow[], model: MeritModel): Figures {
+export function gatherFigures(db: Db, year: number | null, scored: Iterable<RankRow>, model: MeritModel): Figures {
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/open.js';
 import { rankContext, rankGroup, scopesOf, scorePopulation, type RankContext, type RankRow } from '../rank.js';
+import type { RankStore } from '../rank-store.js';
 
 /** A ranked employee as the report shows them (a copy: later rankings do not change it). */
 export interface RankedEntry {
@@ -21,7 +22,7 @@ export interface RankedEntry {
 
 export interface RankingPass {
   ctx: RankContext;
-  scored: RankRow[];
+  scored: RankStore;
   /** The first `topN` of everyone, as `asn rank --limit N`. */
   top: RankedEntry[];
   /** Rank 1 of each unit, as `asn rank --by unit --limit 1`. */
@@ -49,7 +50,7 @@ export function rankingPass(db: Db, dbPath: string, year: number, modelFile: str
   const top = everyone === undefined ? [] : rankGroup(everyone).ranked.slice(0, topN).map(entry);
   const unitBest = new Map<string | null, RankedEntry>();
   for (const scope of scopesOf(scored, true)) {
-    const best = rankGroup(scope).ranked[0];
+    const best = rankGroup(scope).ranked.at(0);
     if (best !== undefined) unitBest.set(scope.unit, entry(best));
   }
   return { ctx, scored, top, unitBest };

@@ -63,10 +63,15 @@ export interface RankSelection {
   all: boolean;
 }
 
-/** The rows shown for one scope: ranked, then unrated with --all, cut at --limit. */
-function shownRows(group: RankGroup, selection: RankSelection): RankRow[] {
-  const rows = selection.all ? [...group.ranked, ...group.unrated] : group.ranked;
-  return selection.limit === null ? rows : rows.slice(0, selection.limit);
+/** The rows shown for one scope: ranked, then unrated with --all, cut at --limit (one row object at a time). */
+function* shownRows(group: RankGroup, selection: RankSelection): Generator<RankRow> {
+  let left = selection.limit ?? Infinity;
+  for (const list of selection.all ? [group.ranked, group.unrated] : [group.ranked]) {
+    for (const row of list) {
+      if (left-- <= 0) return;
+      yield row;
+    }
+  }
 }
 
 /** Every shown row of the result, scope after scope. */
@@ -101,12 +106,18 @@ export function batchedWriter(write: (text: string) => void, blockSize = 1000): 
 }
 
 /** CSV: header, then one line per row; the same bytes as renderCsv of the whole table. */
-export function writeRankCsv(rows: Iterable<RankRow>, write: (text: string) => void): void {
+export function writeRankCsv(rows: Iterable<RankRow>, write: (text: string) => void, blockSize = 1000): void {
   const csv = createCsvStream(RANK_COLUMNS);
-  const out = batchedWriter(write);
-  out.line(csv.header());
-  for (const row of rows) out.line(csv.row(rankRecord(row)));
-  out.flush();
+  write(csv.header());
+  let block: Array<Record<string, Cell>> = [];
+  for (const row of rows) {
+    block.push(rankRecord(row));
+    if (block.length >= blockSize) {
+      write(csv.rows(block));
+      block = [];
+    }
+  }
+  if (block.length > 0) write(csv.rows(block));
 }
 
 /** JSON array of objects, 2-space indent (the same bytes as renderJson of the whole table). */

@@ -61,46 +61,61 @@ const POST_SELECT = ['e.eselon', 'e.jabatan', 'e.jenis_jabatan'];
 const APPRAISAL_SELECT = [
   'a.tahun', 'a.predikat', 'a.predikat_source', 'a.jpm', 'a.potensi', 'a.potensi_score', 'a.jp', 'a.hukuman_disiplin',
 ];
-const EMPLOYEE_WIDTH = EMPLOYEE_SELECT.length + POST_SELECT.length;
 
-/**
- * The SQL of `iterateMeritInputs` (exported for the query-plan test): one pass over employees
- * in nip order joined to the (nip, tahun) primary key of appraisals, so SQLite needs no sort.
- * (Ordering by tahun too would add a sorter per employee; the few appraisals of one employee
- * are put in year order in JavaScript instead. With `--unit` SQLite reads the unit index and
- * sorts that unit's rows by nip, which is cheaper than scanning everyone.)
- */
-export function meritInputSql(query: Pick<MeritInputQuery, 'units' | 'withPost'>): string {
-  const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
-  const where = query.units.length === 0 ? '' : `WHERE e.unit IN (${query.units.map(() => '?').join(', ')})`;
-  return `SELECT ${[...EMPLOYEE_SELECT, ...post, ...APPRAISAL_SELECT].join(', ')}
-    FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun <= ?
-    ${where}
-    ORDER BY e.nip`;
+/** `WHERE e.unit IN (…)` for a `--unit` selection, or nothing. */
+function unitFilter(units: readonly string[]): string {
+  return units.length === 0 ? '' : `WHERE e.unit IN (${units.map(() => '?').join(', ')})`;
 }
 
 /**
- * Streams employees (nip order) with their appraisals of years ≤ maxYear. One joined row per
- * appraisal, read with `.raw()` so a row is an array, grouped here by nip.
+ * The two SQL statements of `iterateMeritInputs` (exported for the query-plan test): employees
+ * in nip order, and their appraisals in (nip, tahun) order — each read straight off a primary-key
+ * index, so SQLite sorts nothing, and merged here. Two ordered scans are cheaper than a join that
+ * repeats the employee's columns for each of their appraisals. (With `--unit` SQLite reads the
+ * unit index and sorts that unit's rows by nip, cheaper than scanning everyone.)
+ */
+export function meritInputSql(query: Pick<MeritInputQuery, 'units' | 'withPost'>): { employees: string; appraisals: string } {
+  const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
+  const where = unitFilter(query.units);
+  return {
+    employees: `SELECT ${[...EMPLOYEE_SELECT, ...post].join(', ')} FROM employees e ${where} ORDER BY e.nip`,
+    appraisals: query.units.length === 0
+      ? `SELECT a.nip, ${APPRAISAL_SELECT.join(', ')} FROM appraisals a WHERE a.tahun <= ? ORDER BY a.nip, a.tahun`
+      : `SELECT a.nip, ${APPRAISAL_SELECT.join(', ')} FROM appraisals a JOIN employees e ON e.nip = a.nip
+         ${where} AND a.tahun <= ? ORDER BY a.nip, a.tahun`,
+  };
+}
+
+/** How many employees the population holds (to size the ranking's arrays once). */
+export function countPopulation(db: Db, units: readonly string[]): number {
+  return db.prepare(`SELECT count(*) FROM employees e ${unitFilter(units)}`).pluck().get(...units) as number;
+}
+
+/**
+ * Streams employees (nip order) with their appraisals of years ≤ maxYear, oldest first. Both
+ * cursors are read with `.raw()` so a row is an array.
  */
 export function* iterateMeritInputs(db: Db, query: MeritInputQuery): Generator<MeritInput> {
-  const statement = db.prepare(meritInputSql(query)).raw(true);
-  let current: MeritInput | null = null;
-  for (const row of statement.iterate(query.maxYear, ...query.units) as Iterable<unknown[]>) {
-    const nip = row[0] as string;
-    if (current === null || current.employee[0] !== nip) {
-      if (current !== null) yield inYearOrder(current);
-      current = { employee: row.slice(0, EMPLOYEE_WIDTH) as EmployeeTuple, appraisals: [] };
+  const sql = meritInputSql(query);
+  const employees = db.prepare(sql.employees).raw(true).iterate(...query.units) as Iterator<unknown[]>;
+  const appraisalArgs = query.units.length === 0 ? [query.maxYear] : [...query.units, query.maxYear];
+  const appraisals = db.prepare(sql.appraisals).raw(true).iterate(...appraisalArgs) as Iterator<unknown[]>;
+  let pending = appraisals.next();
+  for (let next = employees.next(); !next.done; next = employees.next()) {
+    const employee = next.value as EmployeeTuple;
+    const nip = employee[0];
+    const own: AppraisalTuple[] = [];
+    // Appraisals of NIPs with no employee row cannot exist (import checks), but skip them safely.
+    while (!pending.done && (pending.value[0] as string) < nip) pending = appraisals.next();
+    while (!pending.done && pending.value[0] === nip) {
+      own.push(pending.value.slice(1) as AppraisalTuple);
+      pending = appraisals.next();
     }
-    if (row[EMPLOYEE_WIDTH] !== null) current.appraisals.push(row.slice(EMPLOYEE_WIDTH) as AppraisalTuple);
+    yield { employee, appraisals: own };
   }
-  if (current !== null) yield inYearOrder(current);
+  appraisals.return?.();
 }
 
-function inYearOrder(input: MeritInput): MeritInput {
-  if (input.appraisals.length > 1) input.appraisals.sort((a, b) => a[0] - b[0]);
-  return input;
-}
 
 /** Whether the database holds any employee and any appraisal. */
 export function dataPresent(db: Db): { employees: boolean; appraisals: boolean } {
