@@ -58,6 +58,7 @@ function intDate(value: number): string | null {
   const d = value % 100;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+const NO_SCORES: Record<ComponentName, number | null> = { kinerja: null, kompetensi: null, pengembangan: null, kualifikasi: null, disiplin: null };
 const neg = (v: number | null): number => (v === null ? MISSING : -v);
 const pos = (v: number | null): number => (v === null ? MISSING : v);
 const back = (v: number, negated: boolean): number | null => (v === MISSING ? null : negated ? -v : v);
@@ -135,6 +136,15 @@ export class RankStore {
   }
 
   push(row: RankRow): number {
+    const i = this.addEmployee(row);
+    this.setScores(i, row);
+    this.rank[i] = row.rank ?? 0;
+    this.percentile[i] = row.percentile ?? Number.NaN;
+    return i;
+  }
+
+  /** Adds an employee's record and DUK key; scores come later with `setScores` (unrated until then). */
+  addEmployee(row: Pick<RankRow, 'nip' | 'nama' | 'unit' | 'jenisPegawai' | 'golongan' | 'level' | 'duk'>): number {
     if (this.size === this.capacity) this.grow();
     const i = this.size++;
     this.nip.push(row.nip);
@@ -143,14 +153,6 @@ export class RankStore {
     this.golongan.push(this.intern(row.golongan));
     this.jenis[i] = JENIS.indexOf(row.jenisPegawai);
     this.level[i] = row.level ?? -1;
-    this.statusCode[i] = STATUS.indexOf(row.status);
-    this.merit[i] = row.merit ?? Number.NaN;
-    this.meritKey[i] = row.meritKey ?? Number.NaN;
-    COMPONENTS.forEach((name, c) => {
-      this.components[i * COMPONENTS.length + c] = row.components[name] ?? Number.NaN;
-    });
-    this.coverage[i] = row.coverage;
-    this.box[i] = row.box ?? 0;
     const d = row.duk;
     const at = i * DUK_WIDTH;
     this.duk[at] = d.group === null ? 2 : d.group === 'PNS' ? 0 : 1;
@@ -161,9 +163,26 @@ export class RankStore {
     this.duk[at + 5] = neg(d.educationRank);
     this.duk[at + 6] = pos(d.tahunLulus);
     this.duk[at + 7] = dateInt(d.tglLahir);
+    this.setScores(i, { status: 'unrated', merit: null, meritKey: null, components: NO_SCORES, coverage: 0, box: null });
     this.rank[i] = 0;
     this.percentile[i] = Number.NaN;
     return i;
+  }
+
+  /** Employee i's merit, components, coverage, status and box (SPEC §3–4). */
+  setScores(i: number, scores: Pick<RankRow, 'status' | 'merit' | 'meritKey' | 'components' | 'coverage' | 'box'>): void {
+    this.statusCode[i] = STATUS.indexOf(scores.status);
+    this.merit[i] = scores.merit ?? Number.NaN;
+    this.meritKey[i] = scores.meritKey ?? Number.NaN;
+    COMPONENTS.forEach((name, c) => {
+      this.components[i * COMPONENTS.length + c] = scores.components[name] ?? Number.NaN;
+    });
+    this.coverage[i] = scores.coverage;
+    this.box[i] = scores.box ?? 0;
+  }
+
+  jenisPegawai(i: number): JenisPegawai | null {
+    return JENIS[this.jenis[i]!] ?? null;
   }
 
   isRated(i: number): boolean {

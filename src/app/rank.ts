@@ -6,7 +6,7 @@
  */
 import { dukKeyAt } from '../domain/duk.js';
 import { golonganLabel } from '../domain/golongan.js';
-import { COMPONENT_NAMES, computeMerit, type MeritResult } from '../domain/merit.js';
+import { COMPONENT_NAMES, computeMerit, meritScores, type MeritResult } from '../domain/merit.js';
 import { percentileOf } from '../domain/ranking.js';
 import { meritKey } from '../domain/numbers.js';
 import { talentBox, type TalentBoxResult } from '../domain/talent-box.js';
@@ -16,10 +16,11 @@ import { defaultModel, loadModel } from '../model/load.js';
 import type { ComponentName, MeritModel } from '../model/model.js';
 import { openDatabase, type Db } from '../db/open.js';
 import {
-  appraisalYearsPresent, countPopulation, dataPresent, iterateMeritInputs, latestAppraisalYear, unitNames, unitsMatching, yearHasAppraisals,
+  appraisalYearsPresent, countPopulation, dataPresent, latestAppraisalYear, scanAppraisals, scanEmployees, unitNames, unitsMatching, yearHasAppraisals,
 } from '../db/queries/merit-inputs.js';
 import { InputError, UsageError } from '../shared/errors.js';
-import { appraisalFromTuple, employeeFromTuple, levelsChanged } from './rank-inputs.js';
+import { employeeFromTuple, levelsChanged } from './rank-inputs.js';
+import { AppraisalFold } from './rank-appraisals.js';
 
 export interface RankRequest {
   db: string;
@@ -148,44 +149,75 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
- * One streaming pass over the population: merit (SPEC §3), box (SPEC §4) and DUK key at T for
- * every employee, into a compact store. `focusNip`'s full breakdown is kept for `--explain`.
+ * The population scored (SPEC §2–4) in three sequential passes, so that memory holds compact
+ * arrays rather than objects and the database is read in storage order:
+ * 1. employees: record and DUK key at T into the store;
+ * 2. appraisals of years ≤ Y: folded per employee (window years, latest JPM, latest potensi);
+ * 3. merit and box of each employee from the folded appraisals.
+ * `focusNip`'s full breakdown is kept for `--explain`.
  */
 export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; focus: FocusDetail | null } {
-  const scored = new RankStore(countPopulation(db, ctx.units));
-  let focus: FocusDetail | null = null;
-  const query = { maxYear: ctx.year, units: ctx.units, withPost: ctx.levels !== null };
-  for (const input of iterateMeritInputs(db, query)) {
-    const employee = employeeFromTuple(input.employee, ctx.levels);
-    const appraisals = input.appraisals.map((row) => appraisalFromTuple(employee.nip, row));
-    // Rule texts only for the employee being explained; everyone else needs just the numbers.
-    const explain = employee.nip === focusNip;
-    const merit = computeMerit(employee, appraisals, ctx.year, ctx.model, explain);
-    const box = talentBox(appraisals, ctx.year, ctx.model);
+  const size = countPopulation(db, ctx.units);
+  const scored = new RankStore(size);
+  const pendidikan: Array<Employee['pendidikan']> = [];
+  const indexOf = new Map<string, number>();
+  let focusEmployee: Employee | null = null;
+  for (const tuple of scanEmployees(db, { units: ctx.units, withPost: ctx.levels !== null })) {
+    const employee = employeeFromTuple(tuple, ctx.levels);
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
-    const components = {} as Record<ComponentName, number | null>;
-    for (const name of COMPONENT_NAMES) components[name] = merit.components[name].value;
-    scored.push({
+    const i = scored.addEmployee({
       nip: employee.nip,
       nama: employee.nama,
       unit: employee.unit,
       jenisPegawai: employee.jenisPegawai,
       golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
       level: employee.level,
-      status: merit.status,
-      merit: merit.merit,
-      meritKey: merit.merit === null ? null : meritKey(merit.merit),
-      components,
-      coverage: merit.coverage,
-      box: box.box,
       duk: dukKeyAt(employee, ctx.referenceDate, educationRank),
-      rank: null,
-      percentile: null,
     });
-    if (explain) focus = { employee, appraisals, merit, box };
+    pendidikan.push(employee.pendidikan);
+    indexOf.set(employee.nip, i);
+    if (employee.nip === focusNip) focusEmployee = employee;
+  }
+  const fold = new AppraisalFold(scored.size, ctx.year);
+  for (const row of scanAppraisals(db, { units: ctx.units, maxYear: ctx.year })) {
+    const i = indexOf.get(row[0]);
+    if (i !== undefined) fold.add(i, row);
+  }
+  indexOf.clear();
+  let focus: FocusDetail | null = null;
+  for (let i = 0; i < scored.size; i++) {
+    const nip = scored.nip[i]!;
+    const explain = nip === focusNip && focusEmployee !== null;
+    // Only what the merit model reads (SPEC §3): jenis pegawai for the JP target, pendidikan for
+    // kualifikasi; the full record only for the employee being explained.
+    const employee: Employee = explain ? focusEmployee! : { ...MERIT_ONLY, nip, jenisPegawai: scored.jenisPegawai(i), pendidikan: pendidikan[i]! };
+    const appraisals = fold.appraisalsOf(i, nip);
+    const box = talentBox(appraisals, ctx.year, ctx.model);
+    if (explain) {
+      const merit = computeMerit(employee, appraisals, ctx.year, ctx.model, true);
+      focus = { employee, appraisals, merit, box };
+    }
+    const scores = meritScores(employee, appraisals, ctx.year, ctx.model);
+    const components = {} as Record<ComponentName, number | null>;
+    COMPONENT_NAMES.forEach((name, c) => {
+      components[name] = scores.values[c]!;
+    });
+    scored.setScores(i, {
+      status: scores.status,
+      merit: scores.merit,
+      meritKey: scores.merit === null ? null : meritKey(scores.merit),
+      components,
+      coverage: scores.coverage,
+      box: box.box,
+    });
   }
   return { scored, focus };
 }
+
+/** The fields of Employee that computeMerit does not read, for the numbers-only pass. */
+const MERIT_ONLY: Omit<Employee, 'nip' | 'jenisPegawai' | 'pendidikan'> = {
+  nama: '', golonganCode: null, tmtGolongan: null, tmtCpns: null, level: null, tahunLulus: null, tglLahir: null, unit: null, instansi: null,
+};
 
 /** Splits the population into scopes: one for everyone, or one per unit (units in code-point order, no unit last). */
 export function scopesOf(store: RankStore, byUnit: boolean): RankScope[] {

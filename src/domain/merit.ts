@@ -267,3 +267,81 @@ function unratedResult(nip: string, year: number, model: MeritModel): MeritResul
   }
   return { nip, year, status: 'unrated', merit: null, coverage: 0, components };
 }
+
+/** The numbers of a merit result, without words: what ranking millions of employees needs. */
+export interface MeritScores {
+  status: MeritStatus;
+  merit: number | null;
+  coverage: number;
+  /** Component values in COMPONENT_NAMES order, null when missing. */
+  values: [number | null, number | null, number | null, number | null, number | null];
+}
+
+/**
+ * Merit of one employee in year Y (SPEC §3), numbers only, with no allocation beyond the result:
+ * the same rules and results as computeMerit (checked by a property test), for the ranking pass
+ * over millions of employees. `appraisals` are that employee's.
+ */
+export function meritScores(employee: Employee, appraisals: readonly Appraisal[], year: number, model: MeritModel): MeritScores {
+  let kinerjaSum = 0;
+  let kinerjaYears = 0;
+  let jpmYear = -Infinity;
+  let jpm: number | null = null;
+  let jp: number | null = null;
+  let worst = 0; // index in HUKDIS_SEVERITY
+  let seenWindow0 = false;
+  let seenWindow1 = false;
+  for (const a of appraisals) {
+    if (a.nip !== employee.nip || a.tahun > year) continue;
+    if (a.jpm !== null && a.tahun > jpmYear) {
+      jpmYear = a.tahun;
+      jpm = a.jpm;
+    }
+    const inWindow = a.tahun === year || a.tahun === year - 1;
+    if (!inWindow) continue;
+    // The first appraisal of a year counts, as in computeMerit (the database holds one per year).
+    if (a.tahun === year - 1) {
+      if (seenWindow0) continue;
+      seenWindow0 = true;
+    } else {
+      if (seenWindow1) continue;
+      seenWindow1 = true;
+      jp = a.jp;
+    }
+    if (a.predikat !== null) {
+      kinerjaSum += (model.predikatValue[a.predikat] / model.kinerja.maxValue) * 100;
+      kinerjaYears++;
+    }
+    const severity = HUKDIS_SEVERITY.indexOf(a.hukumanDisiplin ?? 'none');
+    if (severity > worst) worst = severity;
+  }
+  if (kinerjaYears === 0) {
+    return { status: 'unrated', merit: null, coverage: 0, values: [null, null, null, null, null] };
+  }
+  const target = model.pengembangan.jpTarget[employee.jenisPegawai ?? 'PNS'];
+  const values: MeritScores['values'] = [
+    kinerjaSum / kinerjaYears,
+    jpm === null ? null : Math.min(jpm, model.kompetensi.cap),
+    jp === null ? null : Math.min(jp / target, 1) * 100,
+    employee.pendidikan === null ? null : model.education[employee.pendidikan].points,
+    model.disiplin[HUKDIS_SEVERITY[worst]!],
+  ];
+  let totalWeight = 0;
+  let presentWeight = 0;
+  let weighted = 0;
+  for (let c = 0; c < COMPONENT_NAMES.length; c++) {
+    const weight = model.weights[COMPONENT_NAMES[c]!];
+    totalWeight += weight;
+    const value = values[c]!;
+    if (value === null) continue;
+    presentWeight += weight;
+    weighted += weight * value;
+  }
+  const coverage = totalWeight > 0 ? presentWeight / totalWeight : 0;
+  return {
+    status: Math.abs(coverage - 1) <= COVERAGE_TOLERANCE ? 'complete' : 'incomplete',
+    merit: presentWeight > 0 ? weighted / presentWeight : null,
+    coverage,
+    values,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * What the merit model needs of each employee's appraisals (SPEC §3–4), folded row by row into
+ * fixed-size arrays, so appraisals can be read in storage order for millions of employees:
+ * the two window years {Y−1, Y} (predikat, source, JP, hukuman), the latest JPM in years ≤ Y
+ * and the latest potensi in years ≤ Y. `appraisalsOf` turns that back into a few Appraisal
+ * records that give computeMerit and talentBox exactly the answers the full history would.
+ */
+import {
+  PREDIKAT_CODES, type Appraisal, type Hukdis, type PotensiWord, type PredikatCode, type PredikatSource,
+} from '../domain/types.js';
+import type { NipAppraisalTuple } from '../db/queries/merit-inputs.js';
+
+const SOURCES: ReadonlyArray<PredikatSource | null> = [null, 'ratings', 'predikat', 'nilai_skp'];
+const HUKDIS: ReadonlyArray<Hukdis | null> = [null, 'none', 'ringan', 'sedang', 'berat'];
+const POTENSI: ReadonlyArray<PotensiWord | null> = [null, 'RENDAH', 'MENENGAH', 'TINGGI'];
+const PREDIKAT: ReadonlyArray<PredikatCode | null> = [null, ...PREDIKAT_CODES];
+
+/** Index of `value` in `list`, 0 (null) for an unknown code (a hand-edited database). */
+function code<T>(list: ReadonlyArray<T | null>, value: unknown): number {
+  const at = list.indexOf(value as T);
+  return at < 0 ? 0 : at;
+}
+const orNaN = (v: number | null): number => (v === null ? Number.NaN : v);
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+export class AppraisalFold {
+  /** Per employee and window year (index 2i = Y−1, 2i+1 = Y): 1 when a row exists. */
+  private readonly present: Uint8Array;
+  private readonly predikat: Uint8Array;
+  private readonly source: Uint8Array;
+  private readonly jp: Float64Array;
+  private readonly hukdis: Uint8Array;
+  private readonly jpmYear: Int16Array;
+  private readonly jpm: Float64Array;
+  private readonly potensiYear: Int16Array;
+  private readonly potensiWord: Uint8Array;
+  private readonly potensiScore: Float64Array;
+
+  constructor(
+    size: number,
+    private readonly year: number,
+  ) {
+    this.present = new Uint8Array(size * 2);
+    this.predikat = new Uint8Array(size * 2);
+    this.source = new Uint8Array(size * 2);
+    this.jp = new Float64Array(size * 2).fill(Number.NaN);
+    this.hukdis = new Uint8Array(size * 2);
+    this.jpmYear = new Int16Array(size);
+    this.jpm = new Float64Array(size);
+    this.potensiYear = new Int16Array(size);
+    this.potensiWord = new Uint8Array(size);
+    this.potensiScore = new Float64Array(size);
+  }
+
+  /** Folds one appraisal row (year ≤ Y) of employee i. */
+  add(i: number, row: NipAppraisalTuple): void {
+    const [, tahun, predikat, source, jpm, potensi, potensiScore, jp, hukuman] = row;
+    const slot = tahun === this.year ? 2 * i + 1 : tahun === this.year - 1 ? 2 * i : -1;
+    if (slot >= 0) {
+      this.present[slot] = 1;
+      this.predikat[slot] = code(PREDIKAT, predikat);
+      this.source[slot] = code(SOURCES, source);
+      this.jp[slot] = orNaN(jp);
+      this.hukdis[slot] = code(HUKDIS, hukuman);
+    }
+    if (jpm !== null && tahun > this.jpmYear[i]!) {
+      this.jpmYear[i] = tahun;
+      this.jpm[i] = jpm;
+    }
+    const word = code(POTENSI, potensi);
+    if ((word !== 0 || potensiScore !== null) && tahun > this.potensiYear[i]!) {
+      this.potensiYear[i] = tahun;
+      this.potensiWord[i] = word;
+      this.potensiScore[i] = orNaN(potensiScore);
+    }
+  }
+
+  /**
+   * Appraisal records equivalent, for SPEC §3–4, to employee i's whole history: the window
+   * years as they were, plus the years of the latest JPM and the latest potensi.
+   */
+  appraisalsOf(i: number, nip: string): Appraisal[] {
+    const byYear = new Map<number, Appraisal>();
+    const entry = (tahun: number): Appraisal => {
+      let a = byYear.get(tahun);
+      if (a === undefined) {
+        a = { nip, tahun, predikat: null, predikatSource: null, jpm: null, potensiWord: null, potensiScore: null, jp: null, hukumanDisiplin: null };
+        byYear.set(tahun, a);
+      }
+      return a;
+    };
+    for (const k of [0, 1]) {
+      const slot = 2 * i + k;
+      if (this.present[slot] !== 1) continue;
+      const a = entry(this.year - 1 + k);
+      a.predikat = PREDIKAT[this.predikat[slot]!] ?? null;
+      a.predikatSource = SOURCES[this.source[slot]!] ?? null;
+      a.jp = orNull(this.jp[slot]!);
+      a.hukumanDisiplin = HUKDIS[this.hukdis[slot]!] ?? null;
+    }
+    if (this.jpmYear[i] !== 0) entry(this.jpmYear[i]!).jpm = this.jpm[i]!;
+    if (this.potensiYear[i] !== 0) {
+      const a = entry(this.potensiYear[i]!);
+      a.potensiWord = POTENSI[this.potensiWord[i]!] ?? null;
+      a.potensiScore = orNull(this.potensiScore[i]!);
+    }
+    return [...byYear.values()].sort((a, b) => a.tahun - b.tahun);
+  }
+}
