@@ -6,6 +6,7 @@
  * by the raw value and the few distinct values come back. Values are always parameters.
  */
 import type { Db } from '../open.js';
+import type { ImportLogRow } from './imports.js';
 
 export interface HeadcountRow {
   unit: string | null;
@@ -130,18 +131,8 @@ export function appraisalsWithoutPredikat(db: Db, year: number): number {
   return db.prepare('SELECT count(*) FROM appraisals WHERE tahun = ? AND predikat IS NULL').pluck().get(year) as number;
 }
 
-export interface LastImportRow {
-  id: number;
-  file_name: string;
-  kind: string;
-  imported_at: string;
-  rows_read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-}
+/** A row of the import log as the data-quality table shows it. */
+export type LastImportRow = Omit<ImportLogRow, 'sha256' | 'duplicates'>;
 
 /** The latest import of each file name, most recent first (the state the data is in now). */
 export function lastImportPerFile(db: Db, limit: number): LastImportRow[] {
