@@ -55,11 +55,11 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
   const { row } = audit;
   const ranked = new Map(row.ranked.map((r) => [r.nip, r]));
   const entries: Array<{ candidate: Candidate; role: EventRole; merit: number | null; reason: string | null }> = [];
-  const personOf = (nip: string) => ctx.population.people.get(nip) as Person;
+  const personOf = (nip: string) => audit.people.get(nip) as Person;
   if (audit.promoted !== null) {
     entries.push({ candidate: audit.promoted, role: 'promoted', merit: audit.promoted.merit, reason: null });
   } else {
-    const person = ctx.population.people.get(row.nip);
+    const person = audit.people.get(row.nip);
     if (person !== undefined) {
       const c = candidateAt(person, row.tmt);
       entries.push({ candidate: c, role: 'promoted', merit: ctx.meritOf(person, row.meritYear), reason: null });

@@ -1,16 +1,16 @@
 /**
  * Stored rows → what the promotion audit works on (SPEC §5): every person with their appraisals,
  * their promotions with the level held before each (§5.1), and the look-ups by unit and
- * instansi that the pool scopes need (§5.2). Built once per run; each event then asks for the
- * people in its scope as they stood at the event date.
+ * instansi that the pool scopes need (§5.2). Built per scope group (audit-group.ts); each event
+ * then asks for the people in its scope as they stood at the event date.
  */
 import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../domain/audit.js';
 import { dukKeyAt, jenisGroup } from '../domain/duk.js';
 import { jabatanLevel } from '../domain/jabatan-level.js';
 import { computeMerit } from '../domain/merit.js';
-import type { Appraisal, Employee, Hukdis, PredikatCode, Promotion } from '../domain/types.js';
+import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion } from '../domain/types.js';
 import type { MeritModel } from '../model/model.js';
-import type { PromotionTuple } from '../db/queries/audit-inputs.js';
+import type { EventTuple, PromotionTuple } from '../db/queries/audit-inputs.js';
 
 /** One promotion of a person with the level they held before it (SPEC §5.1). */
 export interface OwnPromotion {
@@ -77,7 +77,7 @@ export function mayBeAtLevel(index: LevelIndex | undefined, level: number): Pers
  * level and the level before are derived again from the stored posts, by the same rule as the
  * import (SPEC §1.5): the level before is known only when the row names the old post.
  */
-export function promotionFromTuple(row: PromotionTuple, levels: MeritModel['levels'] | null): Promotion {
+export function promotionFromTuple(row: Readonly<PromotionTuple> | Readonly<EventTuple>, levels: MeritModel['levels'] | null): Promotion {
   const [nip, tmt, jabatanBaru, eselonBaru, levelBaru, jabatanAsal, eselonAsal, levelAsal, unit] = row;
   if (levels === null) return { nip, tmt, jabatanBaru, levelBaru, levelAsal, unit };
   const hasAsal = eselonAsal !== null || jabatanAsal !== null;
@@ -109,51 +109,87 @@ function addTo<K>(map: Map<K | null, Person[]>, key: K | null, person: Person, k
 }
 
 /**
+ * The people of one scope group (SPEC §5.2: a unit, an instansi, or everyone) with the
+ * look-ups the pool needs; the same as a Population without the unit spellings, which are
+ * read once for the whole database.
+ */
+export type Group = Omit<Population, 'unitSpellings'>;
+
+/** A person of the audit: records by year for strict eligibility (SPEC §5.2), education rank for DUK. */
+function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritModel): Person {
+  const predikatByYear: Record<number, PredikatCode | null> = {};
+  const hukdisByYear: Record<number, Hukdis | null> = {};
+  for (const a of appraisals) {
+    predikatByYear[a.tahun] = a.predikat;
+    hukdisByYear[a.tahun] = a.hukumanDisiplin;
+  }
+  const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
+  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [] };
+}
+
+/**
+ * Builds a group from people with their promotions in date order; each event's level before is
+ * computed once, from the person's own earlier events and current level (SPEC §5.1).
+ */
+export function buildGroup(
+  employees: Iterable<{ employee: Employee; appraisals: Appraisal[]; promotions: readonly Promotion[] }>,
+  model: MeritModel,
+): Group {
+  const people = new Map<string, Person>();
+  const everyone: Person[] = [];
+  const byUnit = new Map<string, Person[]>();
+  const byInstansi = new Map<string, Person[]>();
+  for (const { employee, appraisals, promotions } of employees) {
+    const person = makePerson(employee, appraisals, model);
+    for (const event of promotions) {
+      const before = levelBefore(event, person.promotions.map((p) => p.event), employee.level);
+      person.promotions.push({ event, before });
+      person.levelHistory.push({ tmt: event.tmt, levelBefore: before.level });
+    }
+    people.set(employee.nip, person);
+    everyone.push(person);
+    addTo(byUnit, employee.unit, person);
+    addTo(byInstansi, employee.instansi, person);
+  }
+  const indexes = (map: Map<string, Person[]>) => new Map([...map].map(([key, list]) => [key, levelIndex(list)]));
+  const index = { all: levelIndex(everyone), unit: indexes(byUnit), instansi: indexes(byInstansi) };
+  return { people, everyone, byUnit, byInstansi, index };
+}
+
+/** Upper-cased unit name → the stored spellings (see `resolveUnitSpelling`). */
+export function unitSpellingsOf(units: Iterable<string>): Map<string, string[]> {
+  const spellings = new Map<string, string[]>();
+  for (const unit of units) {
+    const key = unit.toUpperCase();
+    const list = spellings.get(key) ?? [];
+    if (!list.includes(unit)) spellings.set(key, [...list, unit]);
+  }
+  return spellings;
+}
+
+/**
  * Builds the population. `promotions` are grouped by person in date order (as the query
- * returns them); each event's level before is computed once, from the person's own earlier
- * events and current level (SPEC §5.1). Promotions of a NIP without a personnel row are dropped
- * here and reported by the caller.
+ * returns them). Promotions of a NIP without a personnel row are dropped here and reported by
+ * the caller.
  */
 export function buildPopulation(
   employees: Iterable<{ employee: Employee; appraisals: Appraisal[] }>,
   promotions: readonly Promotion[],
   model: MeritModel,
 ): Population {
-  const people = new Map<string, Person>();
-  const everyone: Person[] = [];
-  const byUnit = new Map<string, Person[]>();
-  const byInstansi = new Map<string, Person[]>();
-  const unitSpellings = new Map<string, string[]>();
-  for (const { employee, appraisals } of employees) {
-    const predikatByYear: Record<number, PredikatCode | null> = {};
-    const hukdisByYear: Record<number, Hukdis | null> = {};
-    for (const a of appraisals) {
-      predikatByYear[a.tahun] = a.predikat;
-      hukdisByYear[a.tahun] = a.hukumanDisiplin;
-    }
-    const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
-    const person: Person = { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [] };
-    people.set(employee.nip, person);
-    everyone.push(person);
-    addTo(byUnit, employee.unit, person);
-    addTo(byInstansi, employee.instansi, person);
-    if (employee.unit !== null) {
-      const key = employee.unit.toUpperCase();
-      const list = unitSpellings.get(key) ?? [];
-      if (!list.includes(employee.unit)) unitSpellings.set(key, [...list, employee.unit]);
-    }
-  }
+  const byNip = new Map<string, Promotion[]>();
   for (const event of promotions) {
-    const person = people.get(event.nip);
-    if (person === undefined) continue;
-    const earlier = person.promotions.map((p) => p.event);
-    const before = levelBefore(event, earlier, person.employee.level);
-    person.promotions.push({ event, before });
-    person.levelHistory.push({ tmt: event.tmt, levelBefore: before.level });
+    const list = byNip.get(event.nip);
+    if (list === undefined) byNip.set(event.nip, [event]);
+    else list.push(event);
   }
-  const indexes = (map: Map<string, Person[]>) => new Map([...map].map(([key, list]) => [key, levelIndex(list)]));
-  const index = { all: levelIndex(everyone), unit: indexes(byUnit), instansi: indexes(byInstansi) };
-  return { people, everyone, byUnit, byInstansi, index, unitSpellings };
+  const withPromotions = (function* () {
+    for (const { employee, appraisals } of employees) yield { employee, appraisals, promotions: byNip.get(employee.nip) ?? [] };
+  })();
+  const group = buildGroup(withPromotions, model);
+  const units: string[] = [];
+  for (const person of group.everyone) if (person.employee.unit !== null) units.push(person.employee.unit);
+  return { ...group, unitSpellings: unitSpellingsOf(units) };
 }
 
 /**
@@ -177,15 +213,45 @@ export function candidateAt(person: Person, date: string, level: number | null =
   };
 }
 
-/** Merit per (person, Y), computed once: the same people sit in many pools (SPEC §5.3). */
+/**
+ * Whether a person of P's scope, at `levelAtD` on `date`, can be in P's pool (SPEC §5.2): the
+ * criteria `selectPool` applies — same jenis group, tmt_cpns ≤ D, level at D known, not promoted
+ * on D, and with strict eligibility SB or B and no sedang or berat hukuman disiplin in
+ * year(D) − 1 and year(D) − 2. Checked before a Candidate (with its DUK key) is made, so an audit
+ * of many events builds candidates only for people the pool keeps; `selectPool` still decides.
+ */
+export function mayJoinPool(person: Person, levelAtD: number | null, group: JenisGroup | null, date: string, strict: boolean): boolean {
+  const e = person.employee;
+  if (levelAtD === null || group === null || jenisGroup(e.jenisPegawai) !== group) return false;
+  if (e.tmtCpns === null || e.tmtCpns > date) return false;
+  if (person.levelHistory.some((p) => p.tmt === date)) return false;
+  if (!strict) return true;
+  const year = Number(date.slice(0, 4));
+  for (const y of [year - 1, year - 2]) {
+    const predikat = person.predikatByYear[y] ?? null;
+    if (predikat !== 'SB' && predikat !== 'B') return false;
+    const hukdis = person.hukdisByYear[y] ?? null;
+    if (hukdis === 'sedang' || hukdis === 'berat') return false;
+  }
+  return true;
+}
+
+/**
+ * Merit per (person, Y), computed once: the same people sit in many pools (SPEC §5.3). Keyed by
+ * the Person, so a group's merits go when the group does.
+ */
 export function meritCache(model: MeritModel): (person: Person, year: number) => number | null {
-  const cache = new Map<string, number | null>();
+  const cache = new WeakMap<Person, Map<number, number | null>>();
   return (person, year) => {
-    const key = `${person.employee.nip}|${year}`;
-    let merit = cache.get(key);
+    let byYear = cache.get(person);
+    if (byYear === undefined) {
+      byYear = new Map();
+      cache.set(person, byYear);
+    }
+    let merit = byYear.get(year);
     if (merit === undefined) {
       merit = computeMerit(person.employee, person.appraisals, year, model, false).merit;
-      cache.set(key, merit);
+      byYear.set(year, merit);
     }
     return merit;
   };

@@ -3,23 +3,25 @@
  * compared with, their merit (Y = year(D) − 1) and DUK order at D, the flag and its severity, and
  * the summary overall and per unit with the sign test. Returns typed results that record the
  * model (name and hash) that produced them; never prints.
+ *
+ * Events are audited by scope group (SPEC §5.2: P's unit, P's instansi, or everyone): the people
+ * of one group are read, its events audited, and the group dropped, so memory follows the largest
+ * group (with `--scope all`, the whole population). The results are kept in tmt, nip order.
  */
 import {
-  auditEvent, auditSkipReason, levelAt, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
+  auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
   type AuditEventResult, type AuditSummary, type Candidate, type LevelBefore, type PoolOptions,
 } from '../domain/audit.js';
 import type { Promotion } from '../domain/types.js';
-import { defaultModel, loadModel } from '../model/load.js';
-import type { MeritModel } from '../model/model.js';
-import { openDatabase, type Db } from '../db/open.js';
-import { latestPromotionYear, promotionTuples } from '../db/queries/audit-inputs.js';
-import { dataPresent, iterateMeritInputs } from '../db/queries/merit-inputs.js';
-import { InputError, UsageError } from '../shared/errors.js';
-import {
-  buildPopulation, candidateAt, mayBeAtLevel, meritCache, promotionFromTuple, resolveUnitSpelling, type Person, type Population,
-} from './audit-population.js';
+import { openDatabase } from '../db/open.js';
+import { UsageError } from '../shared/errors.js';
+import { compareText, groupByScope, loadAuditContext, scopeKey, type AuditContext } from './audit-context.js';
+import { loadGroup } from './audit-group.js';
+import { candidateAt, mayBeAtLevel, type Group, type Person } from './audit-population.js';
+import { poolCandidates, type PoolCandidates } from './audit-pool.js';
 import type { ModelInfo } from './rank.js';
-import { appraisalFromTuple, employeeFromTuple, levelsChanged } from './rank-inputs.js';
+
+export { loadAuditContext, type AuditContext } from './audit-context.js';
 
 export interface AuditRequest {
   db: string;
@@ -69,113 +71,172 @@ export interface AuditResult {
   byUnit: Array<{ unit: string | null; summary: AuditSummary }>;
 }
 
-/** Everything the audit of any one event needs, loaded once. */
-export interface AuditContext {
-  model: MeritModel;
-  modelInfo: ModelInfo;
-  levelsRederived: boolean;
-  population: Population;
-  /** Every promotion in the database (units resolved), ordered by tmt then nip. */
-  events: Promotion[];
-  meritOf: (person: Person, year: number) => number | null;
-}
-
-/** The full picture of one event: the result, and everyone who was or could have been in the pool. */
+/** The full picture of one event: the result, and — with `detail` — everyone who was or could have been in the pool. */
 export interface EventAudit {
   row: AuditRow;
   promoted: Candidate | null;
-  /** Pool members (SPEC §5.2) with their merit; unrated ones leave the pool (§5.3). */
+  /** With detail: pool members (SPEC §5.2) with their merit; unrated ones leave the pool (§5.3). Without, empty (see row.ranked). */
   pool: Candidate[];
-  /** People in scope at P's level before (or of unknown level) who failed a pool criterion. */
+  /** With detail: people in scope at P's level before (or of unknown level) who failed a pool criterion. */
   excluded: Array<{ candidate: Candidate; reason: string }>;
+  /** With detail: everyone read for the event's scope group, by NIP; empty without. */
+  people: ReadonlyMap<string, Person>;
 }
 
-/** Code-point order (locale-independent, SPEC §7 determinism). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+type AuditOptions = Pick<AuditRequest, 'scope' | 'eligibility' | 'margin'>;
 
-/** Loads the model, the population and every event; an empty database is an input problem (exit 3). */
-export function loadAuditContext(db: Db, dbPath: string, modelFile: string | undefined): AuditContext {
-  const loaded = loadModel(modelFile);
-  if (!dataPresent(db).employees) {
-    throw new InputError(`the database ${dbPath} holds no employees`, 'import first: asn import personnel.csv appraisals.csv promotions.csv');
-  }
-  const lastYear = latestPromotionYear(db);
-  if (lastYear === null) {
-    throw new InputError(`the database ${dbPath} holds no promotions, so there is nothing to audit`, 'import the promotion file: asn import promotions.csv');
-  }
-  const levels = levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null;
-  const promotions = promotionTuples(db).map((row) => promotionFromTuple(row, levels));
-  // Nothing in SPEC §5 reads an appraisal after year(D) − 1.
-  const query = { maxYear: lastYear - 1, units: [], withPost: levels !== null };
-  const employees = (function* () {
-    for (const input of iterateMeritInputs(db, query)) {
-      const employee = employeeFromTuple(input.employee, levels);
-      yield { employee, appraisals: input.appraisals.map((row) => appraisalFromTuple(employee.nip, row)) };
-    }
-  })();
-  const population = buildPopulation(employees, promotions, loaded.model);
-  const events = promotions
-    .map((e) => ({ ...e, unit: resolveUnitSpelling(e.unit, population.unitSpellings) }))
-    .sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
-  return {
-    model: loaded.model,
-    modelInfo: { name: loaded.name, hash: loaded.hash, file: modelFile ?? null },
-    levelsRederived: levels !== null,
-    population,
-    events,
-    meritOf: meritCache(loaded.model),
-  };
-}
+const NOBODY: ReadonlyMap<string, Person> = new Map();
+/** For events of a NIP without personnel row, which never look at a pool. */
+const NO_DETAIL: PoolCandidates = { at: () => [] };
 
 /**
  * The people an event's pool is drawn from (SPEC §5.2 scope) who may hold `level` at the event
  * date; an unknown unit or instansi holds nobody.
  */
-function scopeMembers(population: Population, scope: PoolOptions['scope'], unit: string | null, instansi: string | null, level: number): readonly Person[] {
-  if (scope === 'all') return mayBeAtLevel(population.index.all, level);
+function scopeMembers(group: Group, scope: PoolOptions['scope'], unit: string | null, instansi: string | null, level: number): readonly Person[] {
+  if (scope === 'all') return mayBeAtLevel(group.index.all, level);
   const key = scope === 'unit' ? unit : instansi;
-  const map = scope === 'unit' ? population.index.unit : population.index.instansi;
+  const map = scope === 'unit' ? group.index.unit : group.index.instansi;
   return key === null ? [] : mayBeAtLevel(map.get(key), level);
 }
 
-/** Audits one event (SPEC §5.1–5.6); with `detail` (for `--event`) the excluded are kept as candidates too. */
-export function auditOne(ctx: AuditContext, event: Promotion, opts: Pick<AuditRequest, 'scope' | 'eligibility' | 'margin'>, detail = false): EventAudit {
-  const person = ctx.population.people.get(event.nip);
+/**
+ * Audits one event (SPEC §5.1–5.6) within its loaded scope group (null when P has no personnel
+ * row). With `pools` (the group's possible pool members by date) only the pool is built; without
+ * (for `--event`) everyone in scope at P's level becomes a candidate, and the excluded are kept
+ * with their reasons.
+ */
+function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, opts: AuditOptions, pools: PoolCandidates | null): EventAudit {
+  const detail = pools === null;
+  const person = group?.people.get(event.nip);
   const meritYear = Number(event.tmt.slice(0, 4)) - 1;
   const unit = event.unit ?? person?.employee.unit ?? null;
   const own = person?.promotions.find((p) => p.event.tmt === event.tmt);
   const before: LevelBefore = own?.before ?? { level: null, source: null, reason: 'no personnel record for this NIP' };
   const extra = { nama: person?.employee.nama ?? null, levelBaru: event.levelBaru, levelBefore: before, meritYear };
+  const people = detail && group !== null ? group.people : NOBODY;
   const skip = person === undefined ? 'no personnel record for this NIP' : auditSkipReason(event, before);
-  if (person === undefined || skip !== null || before.level === null) {
+  if (group === null || person === undefined || skip !== null || before.level === null) {
     const row = { ...unauditedResult(event, unit, 'skipped', { skipReason: skip ?? 'previous level unknown' }), ...extra };
-    return { row, promoted: null, pool: [], excluded: [] };
+    return { row, promoted: null, pool: [], excluded: [], people };
   }
 
   const D = event.tmt;
   const levelBeforeP = before.level;
   const promoted = { ...candidateAt(person, D, levelBeforeP), merit: ctx.meritOf(person, meritYear), levelBefore: levelBeforeP };
-  const everyone: Candidate[] = [];
-  for (const member of scopeMembers(ctx.population, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
-    if (member === person) continue;
-    // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
-    const level = levelAt(D, member.levelHistory, member.employee.level);
-    if (level !== null && level !== levelBeforeP) continue;
-    everyone.push(candidateAt(member, D, level));
+  let everyone: Candidate[];
+  if (pools !== null) {
+    // Possible pool members with their merit, shared by the events of this date (audit-pool.ts).
+    everyone = pools.at(D, levelBeforeP, promoted.group).filter((c) => c.nip !== person.employee.nip);
+  } else {
+    everyone = [];
+    for (const member of scopeMembers(group, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
+      if (member === person) continue;
+      // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
+      const level = levelAt(D, member.levelHistory, member.employee.level);
+      if (level !== null && level !== levelBeforeP) continue;
+      everyone.push(candidateAt(member, D, level));
+    }
   }
   const selected = selectPool(promoted, everyone, D, { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit });
   const pool = selected.pool;
-  // The candidates were made for this event only, so their merit is filled in place.
-  for (const c of pool) c.merit = ctx.meritOf(ctx.population.people.get(c.nip) as Person, meritYear);
+  // Candidates made for this event only get their merit here, in place.
+  if (pools === null) for (const c of pool) c.merit = ctx.meritOf(group.people.get(c.nip) as Person, meritYear);
   let excluded: EventAudit['excluded'] = [];
   if (detail) {
     const byNip = new Map(everyone.map((c) => [c.nip, c]));
     excluded = selected.excluded.map((e) => ({ candidate: byNip.get(e.nip) as Candidate, reason: e.reason }));
   }
   const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin });
-  return { row: { ...result, ...extra }, promoted, pool, excluded };
+  return { row: { ...result, ...extra }, promoted, pool: detail ? pool : [], excluded, people };
+}
+
+/**
+ * The levels before of events (SPEC §5.1) from the stored levels, computed as the group will
+ * compute them; null when a `--model` derives the levels again, as the stored ones do not apply.
+ */
+function levelsBefore(ctx: AuditContext, events: readonly Promotion[]): number[] | null {
+  if (ctx.levelsRederived) return null;
+  const levels = new Set<number>();
+  for (const event of events) {
+    const placed = ctx.placement.get(event.nip);
+    if (placed === undefined) continue;
+    const level = levelBefore(event, ctx.source.promotionsOf(placed.rowid), placed.level).level;
+    if (level !== null) levels.add(level);
+  }
+  return [...levels].sort((a, b) => a - b);
+}
+
+/**
+ * Audits events of one scope group (same key under `opts.scope`), reading the group once. Without
+ * `keepRanked` each row's `ranked` (pool ∪ {P} in merit order) is dropped as soon as the event is
+ * audited, so a large `--scope instansi` or `all` run never holds every pool of its events.
+ */
+function auditGroupEvents(
+  ctx: AuditContext, key: string | null, events: readonly Promotion[], opts: AuditOptions, detail: boolean, keepRanked: boolean,
+): EventAudit[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of events) {
+    const year = Number(e.tmt.slice(0, 4));
+    first = Math.min(first, year);
+    last = Math.max(last, year);
+  }
+  // Merit of Y = year(D) − 1 with its window Y − 1, and strict eligibility in year(D) − 2 (SPEC §3, §5.2–5.3).
+  const years = { from: first - 2, to: last - 1 };
+  const group = loadGroup(ctx.source, { scope: opts.scope, key, nips: events.map((e) => e.nip), years, levels: levelsBefore(ctx, events) });
+  // The scope key is the same for every event of the group: P's unit or instansi (scopeKey).
+  const pools = detail ? null : poolCandidates((level) => scopeMembers(group, opts.scope, key, key, level), ctx.meritOf, opts.eligibility === 'strict');
+  return events.map((e) => {
+    const audit = auditInGroup(ctx, group, e, opts, pools);
+    return keepRanked ? audit : { ...audit, row: { ...audit.row, ranked: [] } };
+  });
+}
+
+/**
+ * Every event of `events` audited, in the same order, reading each scope group once. `ranked`
+ * is kept only with `keepRanked`: the report lists the pools, `asn audit` does not.
+ */
+export function auditEvents(ctx: AuditContext, events: readonly Promotion[], opts: AuditOptions, keepRanked: boolean): AuditRow[] {
+  const rows = new Map<Promotion, AuditRow>();
+  for (const [key, members] of groupByScope(ctx, events, opts.scope)) {
+    const audits = auditGroupEvents(ctx, key, members, opts, false, keepRanked);
+    members.forEach((event, i) => rows.set(event, (audits[i] as EventAudit).row));
+  }
+  return events.map((event) => rows.get(event) ?? auditInGroup(ctx, null, event, opts, NO_DETAIL).row);
+}
+
+/**
+ * Results of whole scope groups audited ahead of being asked for, per context: the report asks
+ * `auditOne` for every event in date order, which would read a unit again for each of its
+ * events; so the first event of a group has the group's other events audited too, kept until asked.
+ */
+const ahead = new WeakMap<AuditContext, { settings: string; groups: Map<string | null, Promotion[]>; results: Map<Promotion, EventAudit> }>();
+
+/**
+ * Audits one event (SPEC §5.1–5.6); with `detail` (for `--event`) the pool and the excluded are
+ * kept as candidates too, and the people of the event's scope group are returned.
+ */
+export function auditOne(ctx: AuditContext, event: Promotion, opts: AuditOptions, detail = false): EventAudit {
+  if (!ctx.placement.has(event.nip)) return auditInGroup(ctx, null, event, opts, detail ? null : NO_DETAIL);
+  const key = scopeKey(ctx, event, opts.scope);
+  if (detail) return auditGroupEvents(ctx, key, [event], opts, true, true)[0] as EventAudit;
+  const settings = `${opts.scope} ${opts.eligibility} ${opts.margin}`;
+  let batch = ahead.get(ctx);
+  if (batch === undefined || batch.settings !== settings) {
+    batch = { settings, groups: groupByScope(ctx, ctx.events, opts.scope), results: new Map() };
+    ahead.set(ctx, batch);
+  }
+  let audit = batch.results.get(event);
+  if (audit === undefined) {
+    const members = [...(batch.groups.get(key) ?? [])];
+    if (!members.includes(event)) members.push(event);
+    const audits = auditGroupEvents(ctx, key, members, opts, false, true);
+    members.forEach((e, i) => batch.results.set(e, audits[i] as EventAudit));
+    audit = batch.results.get(event) as EventAudit;
+  }
+  batch.results.delete(event);
+  return audit;
 }
 
 /** `--unit` values → the unit names of the events (case-insensitive); a unit nobody has is exit 2. */
@@ -186,8 +247,8 @@ function resolveUnitFilter(ctx: AuditContext, wanted: readonly string[]): string
     const list = known.get(unit.toUpperCase()) ?? [];
     if (!list.includes(unit)) known.set(unit.toUpperCase(), [...list, unit]);
   };
-  for (const e of ctx.events) add(e.unit ?? ctx.population.people.get(e.nip)?.employee.unit ?? null);
-  for (const unit of ctx.population.byUnit.keys()) add(unit);
+  for (const e of ctx.events) add(e.unit ?? ctx.placement.get(e.nip)?.unit ?? null);
+  for (const unit of ctx.units) add(unit);
   const resolved = new Set<string>();
   for (const unit of wanted) {
     const matches = known.get(unit.trim().replace(/\s+/g, ' ').toUpperCase());
@@ -210,12 +271,10 @@ export function auditPromotions(request: AuditRequest): AuditResult {
       if (request.from !== undefined && e.tmt < request.from) return false;
       if (request.to !== undefined && e.tmt > request.to) return false;
       if (units.length === 0) return true;
-      const unit = e.unit ?? ctx.population.people.get(e.nip)?.employee.unit ?? null;
+      const unit = e.unit ?? ctx.placement.get(e.nip)?.unit ?? null;
       return unit !== null && units.includes(unit);
     });
-    // `ranked` (pool ∪ {P} in merit order) is for --event only: dropped here so that a large
-    // --scope instansi run does not keep every pool of every event in memory.
-    const events = selected.map((e) => ({ ...auditOne(ctx, e, request).row, ranked: [] }));
+    const events = auditEvents(ctx, selected, request, false);
     return {
       model: ctx.modelInfo,
       settings: {

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { DatabaseError } from '../shared/errors.js';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-employees-instansi-index.js';
 
 interface Migration {
   version: number;
@@ -13,7 +14,7 @@ interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

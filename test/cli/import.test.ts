@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { query, runAsn, tempDir } from './helpers.js';
 
 const MINIMAL = ['minimal/personnel.csv', 'minimal/appraisals.csv', 'minimal/promotions.csv'];
@@ -96,7 +97,7 @@ describe('asn import on fixtures/minimal', () => {
     expect(existsSync(join(dir, 'b.db'))).toBe(true);
     const db = new Database(join(dir, 'a.db'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 
@@ -182,7 +183,7 @@ describe('asn status', () => {
       units: Array<{ unit: string }>;
       imports: Array<{ file_name: string }>;
     };
-    expect(status.schema_version).toBe(1);
+    expect(status.schema_version).toBe(SCHEMA_VERSION);
     expect(status.tables.find((t) => t.table === 'employees')!.rows).toBe(lineCount(join(dir, 'minimal/personnel.csv')));
     expect(status.years.map((y) => y.tahun)).toEqual([2023, 2024, 2025]);
     expect(status.units).toHaveLength(3);

@@ -1,8 +1,11 @@
 /**
- * What the promotion audit reads besides employees and appraisals (SPEC §5): every promotion
- * event, with the stored post columns so the levels can be derived again under a `--model`
- * with its own level table. Employees and appraisals come from merit-inputs.ts.
+ * What the promotion audit reads (SPEC §5), one scope group at a time so that memory is bounded
+ * by the largest unit or instansi, not the population (STYLE "Stream, don't slurp"): every
+ * promotion event with its promoted employee's unit and instansi (to group the events), and the
+ * people of one group — employees as compact tuples, and only the appraisal years the group's
+ * events can look at. Values are always parameters.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
 
 /** One promotion as stored (SPEC §8 column names), in this order. */
@@ -19,22 +22,175 @@ export type PromotionTuple = [
 ];
 
 /**
- * Every promotion, grouped by person and in date order (nip, tmt: the primary key, so SQLite
- * needs no sort). The audit needs all of them whatever `--from`/`--to` say: a person's level at
- * a date comes from their later promotions (SPEC §5.2), the level before from earlier ones (§5.1).
+ * A promotion with the promoted employee's personnel unit, instansi, stored level and rowid;
+ * the rowid is null when no personnel row has the NIP.
  */
-export function promotionTuples(db: Db): PromotionTuple[] {
+export type EventTuple = [
+  ...PromotionTuple,
+  personnelUnit: string | null,
+  personnelInstansi: string | null,
+  personnelLevel: number | null,
+  rowid: number | null,
+];
+
+/**
+ * Streams every promotion, grouped by person and in date order (nip, tmt: the primary key, so SQLite
+ * needs no sort), with the promoted employee's unit and instansi (the event's scope key, SPEC
+ * §5.2). The audit needs all of them whatever `--from`/`--to` say: a person's level at a date
+ * comes from their later promotions (SPEC §5.2), the level before from earlier ones (§5.1).
+ */
+export function eventTuples(db: Db): IterableIterator<EventTuple> {
   return db
     .prepare(
-      `SELECT nip, tmt, jabatan_baru, eselon_baru, level_baru, jabatan_asal, eselon_asal, level_asal, unit
-       FROM promotions ORDER BY nip, tmt`,
+      `SELECT p.nip, p.tmt, p.jabatan_baru, p.eselon_baru, p.level_baru, p.jabatan_asal, p.eselon_asal, p.level_asal, p.unit,
+              e.unit, e.instansi, e.level, e.rowid
+       FROM promotions p LEFT JOIN employees e ON e.nip = p.nip
+       ORDER BY p.nip, p.tmt`,
     )
     .raw(true)
-    .all() as PromotionTuple[];
+    .iterate() as IterableIterator<EventTuple>;
 }
 
 /** The latest promotion year, null when there is no promotion (merit needs appraisals up to year(D) − 1). */
 export function latestPromotionYear(db: Db): number | null {
   const tmt = db.prepare('SELECT max(tmt) FROM promotions').pluck().get() as string | null;
   return tmt === null ? null : Number(tmt.slice(0, 4));
+}
+
+/** Every unit name as stored (read from the unit index alone). */
+export function employeeUnits(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL').pluck().all() as string[];
+}
+
+/** One employee as the audit reads them, in this order; `rowid` ties the appraisals to them. */
+export type AuditEmployeeTuple = [
+  rowid: number,
+  nip: string,
+  nama: string,
+  jenis_pegawai: string | null,
+  golongan_code: number | null,
+  tmt_golongan: string | null,
+  tmt_cpns: string | null,
+  level: number | null,
+  pendidikan: string | null,
+  tahun_lulus: number | null,
+  tgl_lahir: string | null,
+  unit: string | null,
+  instansi: string | null,
+  /** eselon, jabatan and jenis_jabatan are read only when the level must be derived again. */
+  eselon: string | null,
+  jabatan: string | null,
+  jenis_jabatan: string | null,
+];
+
+/** One appraisal with what merit (SPEC §3, numbers only) and strict eligibility (§5.2) read. */
+export type AuditAppraisalTuple = [
+  rowid: number,
+  tahun: number,
+  predikat: string | null,
+  jpm: number | null,
+  jp: number | null,
+  hukuman_disiplin: string | null,
+];
+
+/**
+ * Whose people: the employees of one unit or instansi (its index), one NIP (its primary key), or
+ * a range of rowids (`--scope all`, read in slices). With `levels`, only those who may hold one of
+ * these levels at some date (SPEC §5.2 level at D): a stored level among them or unknown, or
+ * promoted at some time (their level at D comes from their promotions). Null reads everyone.
+ */
+export type PeopleFilter =
+  | { by: 'unit' | 'instansi'; value: string; levels: readonly number[] | null }
+  | { by: 'rowids'; after: number; upTo: number; levels: readonly number[] | null }
+  | { by: 'nip'; value: string };
+
+/**
+ * The appraisal years a group's events look at: merit of Y = year(D) − 1 over the window
+ * {Y − 1, Y} and strict eligibility in year(D) − 2 and year(D) − 1 (SPEC §3, §5.2–5.3), so
+ * `from` = earliest year(D) − 2 and `to` = latest year(D) − 1; before `from` only rows with a
+ * JPM matter (kompetensi takes the latest JPM in any year ≤ Y).
+ */
+export interface AppraisalYears {
+  from: number;
+  to: number;
+}
+
+const MAY_HOLD_LEVELS = `(@levels IS NULL OR e.level IS NULL OR e.level IN (SELECT value FROM json_each(@levels))
+  OR EXISTS (SELECT 1 FROM promotions p WHERE p.nip = e.nip))`;
+
+function whereOf(by: PeopleFilter['by']): string {
+  if (by === 'nip') return 'WHERE e.nip = @value';
+  if (by === 'rowids') return `WHERE e.rowid > @after AND e.rowid <= @upTo AND ${MAY_HOLD_LEVELS}`;
+  return `WHERE e.${by} = @value AND ${MAY_HOLD_LEVELS}`;
+}
+
+/**
+ * The two statements of a `PeopleReader` (exported for the query-plan test): the employees, and
+ * their appraisals of the needed years, both in rowid order. Two narrow statements instead of
+ * one join: a joined row would repeat the employee's columns for every appraisal.
+ */
+export function peopleSql(by: PeopleFilter['by'], withPost: boolean): { employees: string; appraisals: string } {
+  const post = withPost ? 'e.eselon, e.jabatan, e.jenis_jabatan' : 'NULL, NULL, NULL';
+  const where = whereOf(by);
+  return {
+    employees: `SELECT e.rowid, e.nip, e.nama, e.jenis_pegawai, e.golongan_code, e.tmt_golongan, e.tmt_cpns, e.level,
+        e.pendidikan, e.tahun_lulus, e.tgl_lahir, e.unit, e.instansi, ${post}
+      FROM employees e ${where} ORDER BY e.rowid`,
+    appraisals: `SELECT e.rowid, a.tahun, a.predikat, a.jpm, a.jp, a.hukuman_disiplin
+      FROM employees e JOIN appraisals a ON a.nip = e.nip AND a.tahun <= @to AND (a.tahun >= @from OR a.jpm IS NOT NULL)
+      ${where} ORDER BY e.rowid, a.tahun`,
+  };
+}
+
+/** The named parameters of a filter. */
+function parametersOf(filter: PeopleFilter): Record<string, string | number | null> {
+  if (filter.by === 'nip') return { value: filter.value };
+  const levels = filter.levels === null ? null : JSON.stringify(filter.levels);
+  if (filter.by === 'rowids') return { after: filter.after, upTo: filter.upTo, levels };
+  return { value: filter.value, levels };
+}
+
+/** One employee with their appraisals of the needed years, oldest first. */
+export interface AuditPersonRows {
+  employee: AuditEmployeeTuple;
+  appraisals: AuditAppraisalTuple[];
+}
+
+/** Reads the people of one filter with their appraisals of `years` (see AppraisalYears), in rowid order. */
+export type PeopleReader = (filter: PeopleFilter, years: AppraisalYears) => AuditPersonRows[];
+
+/**
+ * A reader whose statements are prepared once per filter kind: an audit reads thousands of
+ * units, and preparing costs more than reading a small unit.
+ */
+export function peopleReader(db: Db, withPost: boolean): PeopleReader {
+  const statements = new Map<PeopleFilter['by'], { employees: Database.Statement; appraisals: Database.Statement }>();
+  return (filter, years) => {
+    let prepared = statements.get(filter.by);
+    if (prepared === undefined) {
+      const sql = peopleSql(filter.by, withPost);
+      prepared = { employees: db.prepare(sql.employees).raw(true), appraisals: db.prepare(sql.appraisals).raw(true) };
+      statements.set(filter.by, prepared);
+    }
+    const parameters = parametersOf(filter);
+    const employees = prepared.employees.all(parameters) as AuditEmployeeTuple[];
+    const appraisals = prepared.appraisals.all({ ...parameters, to: years.to, from: years.from }) as AuditAppraisalTuple[];
+    const people: AuditPersonRows[] = [];
+    let next = 0;
+    for (const employee of employees) {
+      const own: AuditAppraisalTuple[] = [];
+      // Both lists are in rowid order, so one pass pairs them.
+      while (next < appraisals.length && (appraisals[next] as AuditAppraisalTuple)[0] === employee[0]) {
+        own.push(appraisals[next] as AuditAppraisalTuple);
+        next++;
+      }
+      people.push({ employee, appraisals: own });
+    }
+    return people;
+  };
+}
+
+/** The largest employee rowid (0 when there is none): `--scope all` reads rowids up to it in slices. */
+export function maxEmployeeRowid(db: Db): number {
+  return (db.prepare('SELECT max(rowid) FROM employees').pluck().get() as number | null) ?? 0;
 }

@@ -1,0 +1,134 @@
+/**
+ * What `asn audit` reads before it audits any event (SPEC §5): the model, every promotion event
+ * with the promoted employee's unit and instansi, and the stored unit names. The people are not
+ * read here: each scope group (SPEC §5.2) is read when its events are audited (audit-group.ts).
+ */
+import type { PoolOptions } from '../domain/audit.js';
+import type { Promotion } from '../domain/types.js';
+import { defaultModel, loadModel } from '../model/load.js';
+import type { MeritModel } from '../model/model.js';
+import type { Db } from '../db/open.js';
+import { employeeUnits, eventTuples, latestPromotionYear, peopleReader } from '../db/queries/audit-inputs.js';
+import { dataPresent } from '../db/queries/merit-inputs.js';
+import { InputError } from '../shared/errors.js';
+import type { GroupSource } from './audit-group.js';
+import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './audit-population.js';
+import type { ModelInfo } from './rank.js';
+import { levelsChanged } from './rank-inputs.js';
+
+/** A promoted employee's personnel record as far as grouping the events needs it. */
+export interface Placement {
+  unit: string | null;
+  instansi: string | null;
+  /** The stored level (SPEC §1.5), for the level before of §5.1. */
+  level: number | null;
+  rowid: number;
+}
+
+/** Everything the audit of any one event needs; people are read per scope group through `source`. */
+export interface AuditContext {
+  model: MeritModel;
+  modelInfo: ModelInfo;
+  levelsRederived: boolean;
+  /** Every promotion in the database (units resolved), ordered by tmt then nip. */
+  events: Promotion[];
+  /** The promoted NIPs that have a personnel row, with their unit and instansi. */
+  placement: ReadonlyMap<string, Placement>;
+  /** Every unit name stored for an employee. */
+  units: readonly string[];
+  meritOf: (person: Person, year: number) => number | null;
+  /** Reads one scope group; usable while the database is open. */
+  source: GroupSource;
+}
+
+/** Code-point order (locale-independent, SPEC §7 determinism). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Loads the model and every event; an empty database is an input problem (exit 3). Unit, instansi
+ * and post names are shared strings (one copy per name, not per row): a national database has
+ * hundreds of thousands of events in a few thousand units.
+ */
+export function loadAuditContext(db: Db, dbPath: string, modelFile: string | undefined): AuditContext {
+  const loaded = loadModel(modelFile);
+  if (!dataPresent(db).employees) {
+    throw new InputError(`the database ${dbPath} holds no employees`, 'import first: asn import personnel.csv appraisals.csv promotions.csv');
+  }
+  if (latestPromotionYear(db) === null) {
+    throw new InputError(`the database ${dbPath} holds no promotions, so there is nothing to audit`, 'import the promotion file: asn import promotions.csv');
+  }
+  const levels = levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null;
+  const units = employeeUnits(db);
+  const spellings = unitSpellingsOf(units);
+  const names = new Map<string, string>();
+  const share = (name: string | null): string | null => {
+    if (name === null) return null;
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
+  const placement = new Map<string, Placement>();
+  // By employee rowid: a group's people are read with their rowid, and a number is a cheaper key.
+  const byRowid = new Map<number, Promotion[]>();
+  const events: Promotion[] = [];
+  for (const row of eventTuples(db)) {
+    const promotion = promotionFromTuple(row, levels);
+    promotion.jabatanBaru = share(promotion.jabatanBaru) as string;
+    promotion.unit = share(promotion.unit);
+    // Promotions of a NIP without a personnel row are audited as skipped and never looked at again.
+    const rowid = row[12];
+    if (rowid !== null) {
+      const own = byRowid.get(rowid);
+      if (own === undefined) {
+        byRowid.set(rowid, [promotion]);
+        placement.set(promotion.nip, { unit: share(row[9]), instansi: share(row[10]), level: row[11], rowid });
+      } else {
+        own.push(promotion);
+      }
+    }
+    const unit = resolveUnitSpelling(promotion.unit, spellings);
+    events.push(unit === promotion.unit ? promotion : { ...promotion, unit });
+  }
+  events.sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
+  return {
+    model: loaded.model,
+    modelInfo: { name: loaded.name, hash: loaded.hash, file: modelFile ?? null },
+    levelsRederived: levels !== null,
+    events,
+    placement,
+    units,
+    meritOf: meritCache(loaded.model),
+    source: {
+      db, read: peopleReader(db, levels !== null), model: loaded.model, levels,
+      promotionsOf: (rowid) => byRowid.get(rowid) ?? [],
+    },
+  };
+}
+
+/**
+ * The scope group of an event whose NIP has a personnel row (SPEC §5.2): the event's unit, else
+ * P's personnel unit (`unit`); P's instansi (`instansi`); one group for everyone (`all`, key '').
+ * A null key is a group in which nobody is in scope.
+ */
+export function scopeKey(ctx: AuditContext, event: Promotion, scope: PoolOptions['scope']): string | null {
+  if (scope === 'all') return '';
+  const placed = ctx.placement.get(event.nip);
+  if (scope === 'unit') return event.unit ?? placed?.unit ?? null;
+  return placed?.instansi ?? null;
+}
+
+/** The events of a list by scope group, each group in the list's order; events of unknown NIPs are left out. */
+export function groupByScope(ctx: AuditContext, events: readonly Promotion[], scope: PoolOptions['scope']): Map<string | null, Promotion[]> {
+  const groups = new Map<string | null, Promotion[]>();
+  for (const event of events) {
+    if (!ctx.placement.has(event.nip)) continue;
+    const key = scopeKey(ctx, event, scope);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [event]);
+    else list.push(event);
+  }
+  return groups;
+}
