@@ -17,11 +17,16 @@ export const AUDIT_DEFAULTS = { scope: 'unit', margin: 10, eligibility: 'strict'
  * keeping each event's pool ∪ {P} (`ranked`) that `auditPromotions` drops to save memory: the
  * audit report lists the pools, and the employee card looks for the employee in them.
  */
-export function runAudit(dbPath: string, modelFile: string | undefined): AuditResult {
+export function runAudit(dbPath: string, modelFile: string | undefined, keepPools = true): AuditResult {
   const db = openDatabase(dbPath, 'read');
   try {
     const ctx = loadAuditContext(db, dbPath, modelFile);
-    const events = ctx.events.map((e) => auditOne(ctx, e, AUDIT_DEFAULTS).row);
+    // The summary and unit reports need the figures, not every pool: at national scale the pools
+    // of all events would hold tens of millions of entries.
+    const events = ctx.events.map((e) => {
+      const row = auditOne(ctx, e, AUDIT_DEFAULTS).row;
+      return keepPools ? row : { ...row, ranked: [] };
+    });
     return {
       model: ctx.modelInfo,
       settings: { ...AUDIT_DEFAULTS, from: null, to: null, units: [] },

@@ -18,7 +18,7 @@ import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummary
 import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';
 import { gatherFigures } from './figures.js';
-import { rankingPass } from './ranking-pass.js';
+import { rankingPass, type RankingPass } from './ranking-pass.js';
 import { auditSection, competenceSection, headcountSection, meritSection, performanceSection, qualitySection } from './summary.js';
 import { noteBlock, section, tableBlock } from './table-helpers.js';
 import type { Report, ReportMeta, ReportRequest, ReportSection } from './types.js';
@@ -44,8 +44,8 @@ function settleYear(db: Db, request: ReportRequest): number | null {
   );
 }
 
-function auditOrNull(request: ReportRequest, promotions: number): AuditResult | null {
-  return promotions === 0 ? null : runAudit(request.db, request.modelFile);
+function auditOrNull(request: ReportRequest, promotions: number, keepPools = true): AuditResult | null {
+  return promotions === 0 ? null : runAudit(request.db, request.modelFile, keepPools);
 }
 
 export function buildReport(request: ReportRequest): Report {
@@ -109,10 +109,22 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
   }
 }
 
-function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: number, loaded: LoadedModel): ReportSection[] {
+/**
+ * The ranking pass and the figures drawn from it. Only the top 10 and each unit's best are kept:
+ * the scored population (millions of rows at national scale) is let go before the audit runs.
+ */
+function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel): {
+  figures: ReturnType<typeof gatherFigures>;
+  pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
+} {
   const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
   const figures = gatherFigures(db, year, pass?.scored ?? [], loaded.model);
-  const audit = auditOrNull(request, promotions);
+  return { figures, pass: pass === null ? null : { top: pass.top, unitBest: pass.unitBest } };
+}
+
+function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: number, loaded: LoadedModel): ReportSection[] {
+  const { figures, pass } = rankedFigures(db, request, year, loaded);
+  const audit = auditOrNull(request, promotions, false);
   if (request.type === 'unit') {
     return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
   }
