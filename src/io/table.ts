@@ -57,7 +57,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   while (firstRows.length < HEADER_SCAN_ROWS) {
     const next = await rows.next();
     if (next.done) break;
-    firstRows.push(...next.value);
+    for (const row of next.value) firstRows.push(row);
   }
   const found = findHeader(
     firstRows.map((r) => r.cells),

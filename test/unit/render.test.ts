@@ -325,3 +325,14 @@ describe('svg charts', () => {
     );
   });
 });
+
+describe('charts at national scale', () => {
+  it('a bar chart and a histogram of 200,000 values render without overflowing the call stack', async () => {
+    const { barChart, histogram } = await import('../../src/cli/render/svg-charts.js');
+    const values = Array.from({ length: 200_000 }, (_, i) => i % 97);
+    const svg = barChart({ title: 't', desc: 'd', categories: values.map(String), series: [{ name: 's', values }] });
+    expect(svg).toContain('<svg');
+    const bins = values.map((count, i) => ({ from: i, to: i + 1, count }));
+    expect(histogram({ title: 't', desc: 'd', bins })).toContain('<svg');
+  });
+});

@@ -18,6 +18,16 @@ const HEAT_HIGH: Rgb = [8, 81, 156];
 
 type Rgb = [number, number, number];
 
+/**
+ * The largest value, at least 0. A loop, not Math.max(...values): a chart with one bar per unit
+ * has 100,000+ values at national scale, more arguments than a call can take.
+ */
+function maxOf(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 export interface BarSeries {
   name: string;
   values: number[];
@@ -148,7 +158,7 @@ export function barChart(opts: BarChartOptions): string {
   const width = size(opts.width, 640, 200);
   const height = size(opts.height, 320, 160);
   const finite = opts.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v)));
-  const scale = niceScale(Math.max(0, ...finite), finite.every((v) => Number.isInteger(v)));
+  const scale = niceScale(maxOf(finite), finite.every((v) => Number.isInteger(v)));
   const plot: Plot = { left: 48, top: 40, width: width - 60, height: height - 78, max: scale.top };
   const parts = [svgOpen('bar', width, height, opts.title, opts.desc), yAxis(plot, scale.step)];
 
@@ -226,7 +236,7 @@ export function heatGrid(opts: HeatGridOptions): string {
   const width = left + opts.columns.length * cellW + 12;
   const height = top + opts.rows.length * cellH + 52;
   const counts = opts.cells.flat().map((cell) => (Number.isFinite(cell.count) ? cell.count : 0));
-  const max = Math.max(0, ...counts);
+  const max = maxOf(counts);
   const parts = [svgOpen('heat', width, height, opts.title, opts.desc)];
 
   opts.rows.forEach((rowLabel, r) => {
@@ -268,7 +278,7 @@ export function histogram(opts: HistogramOptions): string {
   const width = size(opts.width, 640, 200);
   const height = size(opts.height, 280, 140);
   const counts = opts.bins.map((bin) => (Number.isFinite(bin.count) ? bin.count : 0));
-  const scale = niceScale(Math.max(0, ...counts), counts.every((c) => Number.isInteger(c)));
+  const scale = niceScale(maxOf(counts), counts.every((c) => Number.isInteger(c)));
   const plot: Plot = { left: 48, top: 16, width: width - 64, height: height - 52, max: scale.top };
   const parts = [svgOpen('histogram', width, height, opts.title, opts.desc), yAxis(plot, scale.step)];
   const binWidth = opts.bins.length > 0 ? plot.width / opts.bins.length : plot.width;
