@@ -7,7 +7,7 @@
 import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../domain/audit.js';
 import { dukKeyAt, jenisGroup } from '../domain/duk.js';
 import { jabatanLevel } from '../domain/jabatan-level.js';
-import { computeMerit } from '../domain/merit.js';
+import { meritScores } from '../domain/merit.js';
 import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion } from '../domain/types.js';
 import type { MeritModel } from '../model/model.js';
 import type { EventTuple, PromotionTuple } from '../db/queries/audit-inputs.js';
@@ -237,8 +237,9 @@ export function mayJoinPool(person: Person, levelAtD: number | null, group: Jeni
 }
 
 /**
- * Merit per (person, Y), computed once: the same people sit in many pools (SPEC §5.3). Keyed by
- * the Person, so a group's merits go when the group does.
+ * Merit per (person, Y), computed once: the same people sit in many pools (SPEC §5.3). Numbers
+ * only (meritScores, equal to computeMerit's); keyed by the Person, so a group's merits go when
+ * the group does.
  */
 export function meritCache(model: MeritModel): (person: Person, year: number) => number | null {
   const cache = new WeakMap<Person, Map<number, number | null>>();
@@ -250,7 +251,7 @@ export function meritCache(model: MeritModel): (person: Person, year: number) =>
     }
     let merit = byYear.get(year);
     if (merit === undefined) {
-      merit = computeMerit(person.employee, person.appraisals, year, model, false).merit;
+      merit = meritScores(person.employee, person.appraisals, year, model).merit;
       byYear.set(year, merit);
     }
     return merit;

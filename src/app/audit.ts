@@ -6,7 +6,9 @@
  *
  * Events are audited by scope group (SPEC §5.2: P's unit, P's instansi, or everyone): the people
  * of one group are read, its events audited, and the group dropped, so memory follows the largest
- * group (with `--scope all`, the whole population). The results are kept in tmt, nip order.
+ * group, not the population. `--scope all` is one group by definition: it holds the whole
+ * population (about 1.3 KB per employee read) and its time grows with population × event dates,
+ * so it suits one instansi's database, not a national one. The results are kept in tmt, nip order.
  */
 import {
   auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
