@@ -87,3 +87,15 @@ describe('meritBins (histogram 0–100 in steps of 10, last bin closed)', () => 
     ]);
   });
 });
+
+describe('histogramBlocks limit', () => {
+  it('draws only the units with the most rated employees, in unit order', async () => {
+    const { histogramBlocks } = await import('../../src/app/report/summary.js');
+    const unit = (name: string, n: number) => ({ unit: name, merits: Array.from({ length: n }, () => 70) });
+    const figures = { units: [unit('C', 5), unit('A', 1), unit('B', 9), unit('D', 0)] } as unknown as Parameters<typeof histogramBlocks>[0];
+    const all = histogramBlocks(figures).map((b) => (b as { chart: { unit: string } }).chart.unit);
+    expect(all).toEqual(['A', 'B', 'C']);
+    const two = histogramBlocks(figures, 2).map((b) => (b as { chart: { unit: string } }).chart.unit);
+    expect(two).toEqual(['B', 'C']);
+  });
+});

@@ -186,12 +186,23 @@ export function meritDistributionTable(f: Figures, name: string): ReportTable {
   };
 }
 
-export function histogramBlocks(f: Figures): Block[] {
-  return [...f.units]
+/**
+ * One merit histogram per unit, in unit order. With `limit`, only the `limit` units with the most
+ * rated employees get one: a national summary has over 100,000 units, and a page of 100,000
+ * charts helps nobody (the tables still list every unit; `--type unit` draws them all).
+ */
+export function histogramBlocks(f: Figures, limit = Infinity): Block[] {
+  let units = f.units.filter((u) => u.merits.length > 0);
+  if (units.length > limit) {
+    units = [...units].sort((a, b) => b.merits.length - a.merits.length || compareUnits(a.unit, b.unit)).slice(0, limit);
+  }
+  return [...units]
     .sort((a, b) => compareUnits(a.unit, b.unit))
-    .filter((u) => u.merits.length > 0)
     .map((u) => chartBlock({ type: 'merit-histogram', unit: u.unit, bins: meritBins(u.merits), rated: u.merits.length }));
 }
+
+/** Histograms in the summary report: the largest units only (see histogramBlocks). */
+export const SUMMARY_HISTOGRAMS = 30;
 
 export function meritSection(f: Figures, top: readonly RankedEntry[]): ReportSection {
   const topTable: ReportTable = {
@@ -201,7 +212,7 @@ export function meritSection(f: Figures, top: readonly RankedEntry[]): ReportSec
     ],
     rows: top.map((t) => ({ rank: t.rank, nip: t.nip, nama: t.nama, unit: t.unit, golongan: t.golongan, merit: t.merit, box: t.box, percentile: t.percentile })),
   };
-  return section('merit', [tableBlock(meritDistributionTable(f, 'merit_by_unit')), ...histogramBlocks(f), tableBlock(topTable)]);
+  return section('merit', [tableBlock(meritDistributionTable(f, 'merit_by_unit')), ...histogramBlocks(f, SUMMARY_HISTOGRAMS), tableBlock(topTable)]);
 }
 
 export function auditSection(audit: AuditResult | null, name: string): ReportSection {
