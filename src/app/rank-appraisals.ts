@@ -75,6 +75,26 @@ export class AppraisalFold {
     }
   }
 
+  /** Employee i's stored predikat of Y−1 (`yearsBack` 1) or Y (0); null without one (or an unknown code). */
+  predikatOf(i: number, yearsBack: 0 | 1): PredikatCode | null {
+    return PREDIKAT[this.predikat[2 * i + 1 - yearsBack]!] ?? null;
+  }
+
+  /** Employee i's JP of year Y; null without an appraisal of Y or without JP. */
+  jpOfYear(i: number): number | null {
+    return orNull(this.jp[2 * i + 1]!);
+  }
+
+  /** Employee i's hukuman disiplin of year Y as stored; null without one. */
+  hukumanOfYear(i: number): Hukdis | null {
+    return HUKDIS[this.hukdis[2 * i + 1]!] ?? null;
+  }
+
+  /** Employee i's latest JPM in years ≤ Y; null without one. */
+  latestJpm(i: number): number | null {
+    return this.jpmYear[i] === 0 ? null : this.jpm[i]!;
+  }
+
   /**
    * Appraisal records equivalent, for SPEC §3–4, to employee i's whole history: the window
    * years as they were, plus the years of the latest JPM and the latest potensi.

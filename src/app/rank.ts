@@ -154,9 +154,10 @@ export function compareText(a: string, b: string): number {
  * 1. employees: record and DUK key at T into the store;
  * 2. appraisals of years ≤ Y: folded per employee (window years, latest JPM, latest potensi);
  * 3. merit and box of each employee from the folded appraisals.
- * `focusNip`'s full breakdown is kept for `--explain`.
+ * `focusNip`'s full breakdown is kept for `--explain`. The fold is returned too: the report
+ * counts predikat, JPM, JP and hukuman per unit from it rather than reading the tables again.
  */
-export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; focus: FocusDetail | null } {
+export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; fold: AppraisalFold; focus: FocusDetail | null } {
   const size = countPopulation(db, ctx.units);
   const scored = new RankStore(size);
   const pendidikan: Array<Employee['pendidikan']> = [];
@@ -211,7 +212,7 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
       box: box.box,
     });
   }
-  return { scored, focus };
+  return { scored, fold, focus };
 }
 
 /** The fields of Employee that computeMerit does not read, for the numbers-only pass. */

@@ -4,7 +4,7 @@
  * Pure: thresholds are constants named after the SPEC, or arguments.
  */
 import { roundHalfAwayFromZero } from './numbers.js';
-import { mean, median, quantile } from './stats.js';
+import { mean, quantileOfSorted } from './stats.js';
 
 /** JPM category (SPEC §6): Optimal ≥ 90, Cukup Optimal ≥ 78, else Kurang Optimal. */
 export type JpmCategory = 'optimal' | 'cukup_optimal' | 'kurang_optimal';
@@ -49,20 +49,19 @@ export interface MeritDistribution {
 }
 
 export function meritDistribution(values: readonly number[]): MeritDistribution {
-  let min: number | null = null;
-  let max: number | null = null;
-  for (const v of values) {
-    if (min === null || v < min) min = v;
-    if (max === null || v > max) max = v;
-  }
+  // Sorted once for every quantile, and summed in that order: the mean then does not depend
+  // on the order the employees were read in (floating-point sums do), so it is the same
+  // figure whichever way the database was filled.
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
   return {
-    n: values.length,
-    mean: mean(values),
-    median: median(values),
-    p10: quantile(values, 0.1),
-    p90: quantile(values, 0.9),
-    min,
-    max,
+    n,
+    mean: mean(sorted),
+    median: quantileOfSorted(sorted, 0.5),
+    p10: quantileOfSorted(sorted, 0.1),
+    p90: quantileOfSorted(sorted, 0.9),
+    min: n === 0 ? null : sorted[0]!,
+    max: n === 0 ? null : sorted[n - 1]!,
   };
 }
 

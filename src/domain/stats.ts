@@ -60,10 +60,10 @@ function tailRelativeToTop(n: number, kMax: number): number {
 }
 
 /** Arithmetic mean; null for an empty list. */
-export function mean(xs: readonly number[]): number | null {
+export function mean(xs: ArrayLike<number>): number | null {
   if (xs.length === 0) return null;
   let total = 0;
-  for (const x of xs) total += x;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
   return total / xs.length;
 }
 
@@ -81,7 +81,13 @@ export function median(xs: readonly number[]): number | null {
 export function quantile(xs: readonly number[], q: number): number | null {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be within [0, 1], got ${q}`);
   if (xs.length === 0) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
+  return quantileOfSorted(Float64Array.from(xs).sort(), q);
+}
+
+/** `quantile` of values already sorted ascending (several quantiles of one list sort it once). */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number | null {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be within [0, 1], got ${q}`);
+  if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
   const low = sorted[lo] as number;

@@ -44,8 +44,8 @@ function settleYear(db: Db, request: ReportRequest): number | null {
   );
 }
 
-function auditOrNull(request: ReportRequest, promotions: number, keepPools = true): AuditResult | null {
-  return promotions === 0 ? null : runAudit(request.db, request.modelFile, keepPools);
+function auditOrNull(request: ReportRequest, promotions: boolean, keepPools = true): AuditResult | null {
+  return promotions ? runAudit(request.db, request.modelFile, keepPools) : null;
 }
 
 export function buildReport(request: ReportRequest): Report {
@@ -65,13 +65,13 @@ export function buildReport(request: ReportRequest): Report {
       nama: null,
       empty: null,
     };
-    if (present.employees === 0) {
+    if (!present.employees) {
       return { meta: { ...meta, empty: 'no-employees' }, sections: [section('empty', [noteBlock({ id: 'no-employees' })])] };
     }
     const year = settleYear(db, request);
     meta.year = year;
     meta.referenceDate = year === null ? null : `${year}-12-31`;
-    if (present.appraisals === 0 && request.type !== 'duk') meta.empty = 'no-appraisals';
+    if (!present.appraisals && request.type !== 'duk') meta.empty = 'no-appraisals';
     const sections = buildSections(db, request, meta, present.promotions, loaded);
     if (meta.empty === 'no-appraisals') sections.unshift(section('empty', [noteBlock({ id: 'no-appraisals' })]));
     return { meta, sections };
@@ -82,7 +82,7 @@ export function buildReport(request: ReportRequest): Report {
 
 type LoadedModel = ReturnType<typeof loadModel>;
 
-function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promotions: number, loaded: LoadedModel): ReportSection[] {
+function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promotions: boolean, loaded: LoadedModel): ReportSection[] {
   const { year } = meta;
   switch (request.type) {
     case 'duk': {
@@ -118,11 +118,11 @@ function rankedFigures(db: Db, request: ReportRequest, year: number | null, load
   pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
 } {
   const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
-  const figures = gatherFigures(db, year, pass?.scored ?? [], loaded.model);
+  const figures = gatherFigures(db, year, pass, loaded.model);
   return { figures, pass: pass === null ? null : { top: pass.top, unitBest: pass.unitBest } };
 }
 
-function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: number, loaded: LoadedModel): ReportSection[] {
+function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
   const { figures, pass } = rankedFigures(db, request, year, loaded);
   const audit = auditOrNull(request, promotions, false);
   if (request.type === 'unit') {

@@ -2,18 +2,19 @@
  * The figures of SPEC §6 gathered per unit and over everyone, once, for the `summary` and
  * `unit` reports: headcount, predikat of Y and Y−1, 9-box counts, JPM categories, training
  * compliance, hukuman disiplin, merit distribution, ranking status and missing fields.
- * Counting comes from src/db/queries/report.ts, merit and box from the ranking pass (rank.ts),
- * so every number equals what `asn rank` shows for the same database.
+ * Headcount and missing fields are counted in SQL (src/db/queries/report.ts); everything of
+ * year Y comes from the ranking pass (rank.ts), so every number equals what `asn rank` shows
+ * for the same database, and the national tables are read once, not once per figure.
  */
 import { jenisGroup } from '../../domain/duk.js';
 import { jpmCategory, meetsJpTarget, type JpmCategory } from '../../domain/report-figures.js';
-import { PREDIKAT_CODES, type JenisGroup, type JenisPegawai, type PredikatCode } from '../../domain/types.js';
+import type { JenisGroup, JenisPegawai, PredikatCode } from '../../domain/types.js';
 import type { MeritModel } from '../../model/model.js';
 import type { Db } from '../../db/open.js';
-import {
-  headcountRows, hukumanCounts, jpCounts, latestJpmCounts, missingFieldCounts, predikatCounts, type HeadcountRow,
-} from '../../db/queries/report.js';
-import { compareText, type RankRow } from '../rank.js';
+import { headcountRows, missingFieldCounts, type HeadcountRow } from '../../db/queries/report.js';
+import { compareText } from '../rank.js';
+import type { AppraisalFold } from '../rank-appraisals.js';
+import type { RankStore } from '../rank-store.js';
 
 export type Hukuman = 'ringan' | 'sedang' | 'berat';
 export const HUKUMAN_LEVELS: readonly Hukuman[] = ['ringan', 'sedang', 'berat'];
@@ -77,19 +78,23 @@ function asJenis(value: string | null): JenisPegawai | 'unknown' {
   return value === 'PNS' || value === 'CPNS' || value === 'PPPK' ? value : 'unknown';
 }
 
-function isPredikat(value: string): value is PredikatCode {
-  return (PREDIKAT_CODES as readonly string[]).includes(value);
-}
-
 function isHukuman(value: string): value is Hukuman {
   return (HUKUMAN_LEVELS as readonly string[]).includes(value);
 }
 
+/** The ranking pass of Y the year-dependent figures are counted from (see rankingPass). */
+export interface ScoredYear {
+  scored: RankStore;
+  fold: AppraisalFold;
+}
+
 /**
- * Gathers the figures of year Y. `scored` is the ranking pass of Y (empty when the database
- * holds no appraisal, with `year` null: only headcount and missing fields are counted).
+ * Gathers the figures of year Y. `pass` is the ranking pass of Y: its store gives merit, box and
+ * status, its appraisal fold the predikat of Y−1 and Y, the latest JPM, the JP and hukuman of Y —
+ * the very values the merit was computed from, counted without reading the tables again. Null
+ * when the database holds no appraisal (`year` null): only headcount and missing fields are counted.
  */
-export function gatherFigures(db: Db, year: number | null, scored: Iterable<RankRow>, model: MeritModel): Figures {
+export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | null, model: MeritModel): Figures {
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);
@@ -118,54 +123,49 @@ export function gatherFigures(db: Db, year: number | null, scored: Iterable<Rank
       f.missing.jenisPegawai += row.no_jenis_pegawai;
     }
   }
-  if (year !== null) countYear(db, year, years, model, figuresOf);
-  for (const row of scored) {
-    for (const f of figuresOf(row.unit)) {
-      f.status[row.status] += 1;
-      if (row.merit !== null) {
-        f.merits.push(row.merit);
-        if (row.box === null) f.ratedWithoutBox += 1;
-      }
-      if (row.box !== null) f.boxes[row.box] = (f.boxes[row.box] ?? 0) + 1;
-    }
-  }
+  if (year !== null && pass !== null) countYear(pass, year, model, figuresOf);
   const units = [...byUnit.values()].sort((a, b) => (a.unit === null ? 1 : b.unit === null ? -1 : compareText(a.unit, b.unit)));
   return { all, units, headcount };
 }
 
-/** The counts that depend on year Y: predikat of Y−1 and Y, latest JPM, JP of Y, hukuman of Y. */
-function countYear(
-  db: Db,
-  year: number,
-  years: readonly number[],
-  model: MeritModel,
-  figuresOf: (unit: string | null) => UnitFigures[],
-): void {
-  for (const row of predikatCounts(db, years)) {
-    if (!isPredikat(row.predikat)) continue;
-    for (const f of figuresOf(row.unit)) {
-      const counts = f.predikat.get(row.tahun);
-      if (counts !== undefined) counts[row.predikat] += row.employees;
+/**
+ * The figures of year Y, employee by employee: ranking status, merit and box; predikat of Y−1
+ * and Y; the latest JPM in years ≤ Y; the JP of Y against the target of the jenis pegawai
+ * (PNS and CPNS count as PNS); hukuman disiplin imposed in Y.
+ */
+function countYear(pass: ScoredYear, year: number, model: MeritModel, figuresOf: (unit: string | null) => UnitFigures[]): void {
+  const { scored, fold } = pass;
+  for (let i = 0; i < scored.size; i++) {
+    const targets = figuresOf(scored.unit[i]!);
+    const status = scored.status(i);
+    const merit = scored.isRated(i) ? scored.merit[i]! : null;
+    const box = scored.boxOf(i);
+    const previous = fold.predikatOf(i, 1);
+    const current = fold.predikatOf(i, 0);
+    const jpm = fold.latestJpm(i);
+    const category = jpm === null ? 'none' : jpmCategory(jpm);
+    const jenis = scored.jenisPegawai(i);
+    const group = jenis === null ? null : jenisGroup(jenis);
+    const jp = fold.jpOfYear(i);
+    const meetsTarget = jenis !== null && meetsJpTarget(jp, model.pengembangan.jpTarget[jenis]);
+    const hukuman = fold.hukumanOfYear(i);
+    for (const f of targets) {
+      f.status[status] += 1;
+      if (merit !== null) {
+        f.merits.push(merit);
+        if (box === null) f.ratedWithoutBox += 1;
+      }
+      if (box !== null) f.boxes[box] = (f.boxes[box] ?? 0) + 1;
+      if (previous !== null) f.predikat.get(year - 1)![previous] += 1;
+      if (current !== null) f.predikat.get(year)![current] += 1;
+      f.jpm[category] += 1;
+      if (group !== null) {
+        const t = f.training[group];
+        t.employees += 1;
+        if (jp !== null) t.recorded += 1;
+        if (meetsTarget) t.meeting += 1;
+      }
+      if (hukuman !== null && isHukuman(hukuman)) f.hukuman[hukuman] += 1;
     }
-  }
-  for (const row of latestJpmCounts(db, year)) {
-    const category = row.value === null ? 'none' : jpmCategory(row.value);
-    for (const f of figuresOf(row.unit)) f.jpm[category] += row.employees;
-  }
-  for (const row of jpCounts(db, year)) {
-    const jenis = asJenis(row.jenis_pegawai);
-    const group = jenis === 'unknown' ? null : jenisGroup(jenis);
-    if (group === null) continue;
-    const target = model.pengembangan.jpTarget[jenis as JenisPegawai];
-    for (const f of figuresOf(row.unit)) {
-      const t = f.training[group];
-      t.employees += row.employees;
-      if (row.jp !== null) t.recorded += row.employees;
-      if (meetsJpTarget(row.jp, target)) t.meeting += row.employees;
-    }
-  }
-  for (const row of hukumanCounts(db, year)) {
-    if (!isHukuman(row.hukuman)) continue;
-    for (const f of figuresOf(row.unit)) f.hukuman[row.hukuman] += row.employees;
   }
 }

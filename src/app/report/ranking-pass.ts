@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/open.js';
 import { rankContext, rankGroup, scopesOf, scorePopulation, type RankContext, type RankRow } from '../rank.js';
+import type { AppraisalFold } from '../rank-appraisals.js';
 import type { RankStore } from '../rank-store.js';
 
 /** A ranked employee as the report shows them (a copy: later rankings do not change it). */
@@ -23,6 +24,8 @@ export interface RankedEntry {
 export interface RankingPass {
   ctx: RankContext;
   scored: RankStore;
+  /** The appraisals of Y−1 and Y as the merit read them, for the report's figures. */
+  fold: AppraisalFold;
   /** The first `topN` of everyone, as `asn rank --limit N`. */
   top: RankedEntry[];
   /** Rank 1 of each unit, as `asn rank --by unit --limit 1`. */
@@ -45,7 +48,7 @@ function entry(row: RankRow): RankedEntry {
 
 export function rankingPass(db: Db, dbPath: string, year: number, modelFile: string | undefined, topN = 10): RankingPass {
   const ctx = rankContext(db, dbPath, { db: dbPath, year, byUnit: false, units: [], ...(modelFile === undefined ? {} : { modelFile }) });
-  const { scored } = scorePopulation(db, ctx);
+  const { scored, fold } = scorePopulation(db, ctx);
   const [everyone] = scopesOf(scored, false);
   const top = everyone === undefined ? [] : rankGroup(everyone).ranked.slice(0, topN).map(entry);
   const unitBest = new Map<string | null, RankedEntry>();
@@ -53,5 +56,5 @@ export function rankingPass(db: Db, dbPath: string, year: number, modelFile: str
     const best = rankGroup(scope).ranked.at(0);
     if (best !== undefined) unitBest.set(scope.unit, entry(best));
   }
-  return { ctx, scored, top, unitBest };
+  return { ctx, scored, fold, top, unitBest };
 }

@@ -26,83 +26,6 @@ export function headcountRows(db: Db): HeadcountRow[] {
     .all() as HeadcountRow[];
 }
 
-export interface PredikatCountRow {
-  unit: string | null;
-  tahun: number;
-  predikat: string;
-  employees: number;
-}
-
-/** Appraisals with a predikat in the given years, counted by the employee's unit, year and predikat. */
-export function predikatCounts(db: Db, years: readonly number[]): PredikatCountRow[] {
-  if (years.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT e.unit AS unit, a.tahun AS tahun, a.predikat AS predikat, count(*) AS employees
-       FROM appraisals a JOIN employees e ON e.nip = a.nip
-       WHERE a.tahun IN (${years.map(() => '?').join(', ')}) AND a.predikat IS NOT NULL
-       GROUP BY e.unit, a.tahun, a.predikat`,
-    )
-    .all(...years) as PredikatCountRow[];
-}
-
-export interface ValueCountRow {
-  unit: string | null;
-  value: number | null;
-  employees: number;
-}
-
-/** Every employee's latest JPM in years ≤ Y (SPEC §6, as kompetensi in §3), counted by unit and value. */
-export function latestJpmCounts(db: Db, year: number): ValueCountRow[] {
-  return db
-    .prepare(
-      `SELECT unit, value, count(*) AS employees FROM (
-         SELECT e.unit AS unit,
-                (SELECT a.jpm FROM appraisals a
-                 WHERE a.nip = e.nip AND a.tahun <= ? AND a.jpm IS NOT NULL
-                 ORDER BY a.tahun DESC LIMIT 1) AS value
-         FROM employees e)
-       GROUP BY unit, value`,
-    )
-    .all(year) as ValueCountRow[];
-}
-
-export interface JpCountRow {
-  unit: string | null;
-  jenis_pegawai: string | null;
-  jp: number | null;
-  employees: number;
-}
-
-/** Every employee's JP of year Y (null: no appraisal or no JP), counted by unit, jenis pegawai and JP. */
-export function jpCounts(db: Db, year: number): JpCountRow[] {
-  return db
-    .prepare(
-      `SELECT e.unit AS unit, e.jenis_pegawai AS jenis_pegawai, a.jp AS jp, count(*) AS employees
-       FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun = ?
-       GROUP BY e.unit, e.jenis_pegawai, a.jp`,
-    )
-    .all(year) as JpCountRow[];
-}
-
-export interface HukumanCountRow {
-  unit: string | null;
-  hukuman: string;
-  employees: number;
-}
-
-/** Hukuman disiplin imposed in year Y (ringan, sedang, berat), counted by unit and level. */
-export function hukumanCounts(db: Db, year: number): HukumanCountRow[] {
-  return db
-    .prepare(
-      `SELECT e.unit AS unit, a.hukuman_disiplin AS hukuman, count(*) AS employees
-       FROM appraisals a JOIN employees e ON e.nip = a.nip
-       WHERE a.tahun = ? AND a.hukuman_disiplin IN ('ringan', 'sedang', 'berat')
-       GROUP BY e.unit, a.hukuman_disiplin`,
-    )
-    .all(year) as HukumanCountRow[];
-}
-
 export interface MissingFieldRow {
   unit: string | null;
   employees: number;
@@ -145,10 +68,10 @@ export function lastImportPerFile(db: Db, limit: number): LastImportRow[] {
     .all(limit) as LastImportRow[];
 }
 
-/** Rows per table: what is there to report on. */
-export function reportDataPresent(db: Db): { employees: number; appraisals: number; promotions: number } {
-  const count = (table: 'employees' | 'appraisals' | 'promotions') => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { employees: count('employees'), appraisals: count('appraisals'), promotions: count('promotions') };
+/** Which tables hold rows: what is there to report on (EXISTS stops at the first row; count(*) reads millions). */
+export function reportDataPresent(db: Db): { employees: boolean; appraisals: boolean; promotions: boolean } {
+  const any = (table: 'employees' | 'appraisals' | 'promotions') => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 1;
+  return { employees: any('employees'), appraisals: any('appraisals'), promotions: any('promotions') };
 }
 
 /** One stored employee, every column of SPEC §8 the report shows. */
