@@ -8,6 +8,7 @@ import { compareDuk, type DukKey } from '../domain/duk.js';
 import type { MeritStatus } from '../domain/merit.js';
 import type { JenisGroup, JenisPegawai } from '../domain/types.js';
 import type { ComponentName } from '../model/model.js';
+import { NipColumn, type NipIndex } from './nip-column.js';
 
 /** One employee's scores in year Y, as the renderers and the report see them. */
 export interface RankRow {
@@ -61,11 +62,12 @@ function intDate(value: number): string | null {
 const NO_SCORES: Record<ComponentName, number | null> = { kinerja: null, kompetensi: null, pengembangan: null, kualifikasi: null, disiplin: null };
 const neg = (v: number | null): number => (v === null ? MISSING : -v);
 const pos = (v: number | null): number => (v === null ? MISSING : v);
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 const back = (v: number, negated: boolean): number | null => (v === MISSING ? null : negated ? -v : v);
 
 export class RankStore {
   size = 0;
-  readonly nip: string[] = [];
+  private readonly nips: NipColumn;
   readonly nama: string[] = [];
   readonly unit: Array<string | null> = [];
   readonly golongan: Array<string | null> = [];
@@ -85,6 +87,7 @@ export class RankStore {
   constructor(private capacity: number) {
     capacity = Math.max(1, capacity);
     this.capacity = capacity;
+    this.nips = new NipColumn(capacity);
     this.jenis = new Uint8Array(capacity);
     this.level = new Int8Array(capacity);
     this.statusCode = new Uint8Array(capacity);
@@ -147,7 +150,7 @@ export class RankStore {
   addEmployee(row: Pick<RankRow, 'nip' | 'nama' | 'unit' | 'jenisPegawai' | 'golongan' | 'level' | 'duk'>): number {
     if (this.size === this.capacity) this.grow();
     const i = this.size++;
-    this.nip.push(row.nip);
+    this.nips.push(row.nip);
     this.nama.push(row.nama);
     this.unit.push(this.intern(row.unit));
     this.golongan.push(this.intern(row.golongan));
@@ -205,9 +208,7 @@ export class RankStore {
       const d = this.duk[a + k]! - this.duk[b + k]!;
       if (d !== 0) return d;
     }
-    const x = this.nip[i]!;
-    const y = this.nip[j]!;
-    return x < y ? -1 : x > y ? 1 : 0;
+    return this.nips.compare(i, j);
   }
 
   /** The DUK key of row i, as the domain writes it. */
@@ -216,7 +217,7 @@ export class RankStore {
     const d = this.duk;
     const groups: Array<JenisGroup | null> = ['PNS', 'PPPK', null];
     return {
-      nip: this.nip[i]!,
+      nip: this.nips.at(i),
       group: groups[d[at]!]!,
       golonganCode: back(d[at + 1]!, true),
       tmtGolongan: intDate(d[at + 2]!),
@@ -228,29 +229,36 @@ export class RankStore {
     };
   }
 
-  /** Row i as an object (made on demand). */
+  /** Row i as an object (made on demand; the DUK key only when it is read). */
   row(i: number): RankRow {
-    const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
-    const components = {} as Record<ComponentName, number | null>;
-    COMPONENTS.forEach((name, c) => {
-      components[name] = num(this.components[i * COMPONENTS.length + c]!);
-    });
+    const c = this.components;
+    const at = i * COMPONENTS.length;
+    const store = this;
     return {
-      nip: this.nip[i]!,
+      nip: this.nips.at(i),
       nama: this.nama[i]!,
       unit: this.unit[i]!,
       jenisPegawai: JENIS[this.jenis[i]!] ?? null,
       golongan: this.golongan[i]!,
       level: this.level[i] === -1 ? null : this.level[i]!,
       status: this.status(i),
-      merit: num(this.merit[i]!),
-      meritKey: num(this.meritKey[i]!),
-      components,
+      merit: orNull(this.merit[i]!),
+      meritKey: orNull(this.meritKey[i]!),
+      // The order of COMPONENTS.
+      components: {
+        kinerja: orNull(c[at]!),
+        kompetensi: orNull(c[at + 1]!),
+        pengembangan: orNull(c[at + 2]!),
+        kualifikasi: orNull(c[at + 3]!),
+        disiplin: orNull(c[at + 4]!),
+      },
       coverage: this.coverage[i]!,
       box: this.boxOf(i),
-      duk: this.dukKey(i),
+      get duk(): DukKey {
+        return store.dukKey(i);
+      },
       rank: this.rank[i] === 0 ? null : this.rank[i]!,
-      percentile: num(this.percentile[i]!),
+      percentile: orNull(this.percentile[i]!),
     };
   }
 
@@ -261,7 +269,17 @@ export class RankStore {
 
   /** The index of the row with this NIP, or -1. */
   indexOf(nip: string): number {
-    return this.nip.indexOf(nip);
+    return this.nips.index().get(nip);
+  }
+
+  /** The NIP of row i. */
+  nip(i: number): string {
+    return this.nips.at(i);
+  }
+
+  /** A NIP → row look-up over the rows added so far (compact: see NipColumn). */
+  nipIndex(): NipIndex {
+    return this.nips.index();
   }
 }
 

@@ -10,7 +10,7 @@ import { COMPONENT_NAMES, computeMerit, meritScores, type MeritResult } from '..
 import { percentileOf } from '../domain/ranking.js';
 import { meritKey } from '../domain/numbers.js';
 import { talentBox, type TalentBoxResult } from '../domain/talent-box.js';
-import type { Appraisal, Employee } from '../domain/types.js';
+import { EDUCATION_CODES, type Appraisal, type Employee } from '../domain/types.js';
 import { RankStore, RowList } from './rank-store.js';
 import { defaultModel, loadModel } from '../model/load.js';
 import type { ComponentName, MeritModel } from '../model/model.js';
@@ -160,8 +160,8 @@ export function compareText(a: string, b: string): number {
 export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; fold: AppraisalFold; focus: FocusDetail | null } {
   const size = countPopulation(db, ctx.units);
   const scored = new RankStore(size);
-  const pendidikan: Array<Employee['pendidikan']> = [];
-  const indexOf = new Map<string, number>();
+  // Education as an index into EDUCATION_CODES + 1 (0: none), a byte per employee.
+  let pendidikan: Uint8Array<ArrayBuffer> = new Uint8Array(size);
   let focusEmployee: Employee | null = null;
   for (const tuple of scanEmployees(db, { units: ctx.units, withPost: ctx.levels !== null })) {
     const employee = employeeFromTuple(tuple, ctx.levels);
@@ -175,23 +175,23 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
       level: employee.level,
       duk: dukKeyAt(employee, ctx.referenceDate, educationRank),
     });
-    pendidikan.push(employee.pendidikan);
-    indexOf.set(employee.nip, i);
+    if (i === pendidikan.length) pendidikan = grownBytes(pendidikan); // rows added since the count
+    pendidikan[i] = employee.pendidikan === null ? 0 : EDUCATION_CODES.indexOf(employee.pendidikan) + 1;
     if (employee.nip === focusNip) focusEmployee = employee;
   }
   const fold = new AppraisalFold(scored.size, ctx.year);
+  const rowOf = scored.nipIndex();
   for (const row of scanAppraisals(db, { units: ctx.units, maxYear: ctx.year })) {
-    const i = indexOf.get(row[0]);
-    if (i !== undefined) fold.add(i, row);
+    const i = rowOf.get(row[0]);
+    if (i >= 0) fold.add(i, row);
   }
-  indexOf.clear();
   let focus: FocusDetail | null = null;
   for (let i = 0; i < scored.size; i++) {
-    const nip = scored.nip[i]!;
+    const nip = scored.nip(i);
     const explain = nip === focusNip && focusEmployee !== null;
     // Only what the merit model reads (SPEC §3): jenis pegawai for the JP target, pendidikan for
     // kualifikasi; the full record only for the employee being explained.
-    const employee: Employee = explain ? focusEmployee! : { ...MERIT_ONLY, nip, jenisPegawai: scored.jenisPegawai(i), pendidikan: pendidikan[i]! };
+    const employee: Employee = explain ? focusEmployee! : { ...MERIT_ONLY, nip, jenisPegawai: scored.jenisPegawai(i), pendidikan: EDUCATION_CODES[pendidikan[i]! - 1] ?? null };
     const appraisals = fold.appraisalsOf(i, nip);
     const box = talentBox(appraisals, ctx.year, ctx.model);
     if (explain) {
@@ -213,6 +213,12 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
     });
   }
   return { scored, fold, focus };
+}
+
+function grownBytes(old: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(Math.max(16, old.length * 2));
+  next.set(old);
+  return next;
 }
 
 /** The fields of Employee that computeMerit does not read, for the numbers-only pass. */

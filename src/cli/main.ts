@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { processIo, type Io } from './context.js';
+import { limitHeapGrowth } from './heap.js';
 import { reportError } from './errors.js';
 import { makeAuditCommand } from './commands/audit.js';
 import { makeImportCommand, makeValidateCommand } from './commands/import.js';
@@ -43,6 +44,7 @@ export function makeProgram(io: Io = processIo): Command {
 }
 
 export async function run(argv: string[], io: Io = processIo): Promise<void> {
+  limitHeapGrowth();
   // `asn rank | head`: the reader has gone; stop quietly as other Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
