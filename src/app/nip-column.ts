@@ -123,9 +123,11 @@ export class NipIndex {
 
   /** The row of this NIP, or -1. (The first row, if a NIP was pushed twice.) */
   get(nip: string): number {
-    if (!readHalves(nip)) return this.byText.get(nip) ?? -1;
-    const hi = readHi;
-    const lo = readLo;
+    return readHalves(nip) ? this.getByHalves(readHi, readLo) : (this.byText.get(nip) ?? -1);
+  }
+
+  /** The row of the 18-digit NIP with these 9-digit halves, or -1. */
+  getByHalves(hi: number, lo: number): number {
     for (let s = this.slotOf(hi, lo); ; s = (s + 1) & this.mask) {
       const row = this.slots[s]! - 1;
       if (row < 0) return -1;

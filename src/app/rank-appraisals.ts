@@ -8,18 +8,24 @@
 import {
   PREDIKAT_CODES, type Appraisal, type Hukdis, type PotensiWord, type PredikatCode, type PredikatSource,
 } from '../domain/types.js';
-import type { NipAppraisalTuple } from '../db/queries/merit-inputs.js';
+import type { AppraisalCodeLists, AppraisalCodeTuple } from '../db/queries/merit-inputs.js';
 
-const SOURCES: ReadonlyArray<PredikatSource | null> = [null, 'ratings', 'predikat', 'nilai_skp'];
-const HUKDIS: ReadonlyArray<Hukdis | null> = [null, 'none', 'ringan', 'sedang', 'berat'];
-const POTENSI: ReadonlyArray<PotensiWord | null> = [null, 'RENDAH', 'MENENGAH', 'TINGGI'];
-const PREDIKAT: ReadonlyArray<PredikatCode | null> = [null, ...PREDIKAT_CODES];
+/**
+ * The stored codes the fold keeps, as SQLite is asked to number them (scanAppraisalCodes):
+ * code k + 1 for the k-th value, 0 for null or a value outside the list (only a hand-edited
+ * database holds one, and it is read as missing).
+ */
+export const APPRAISAL_CODES = {
+  predikat: PREDIKAT_CODES,
+  source: ['ratings', 'predikat', 'nilai_skp'],
+  potensi: ['RENDAH', 'MENENGAH', 'TINGGI'],
+  hukuman: ['none', 'ringan', 'sedang', 'berat'],
+} as const satisfies AppraisalCodeLists;
 
-/** Index of `value` in `list`, 0 (null) for an unknown code (a hand-edited database). */
-function code<T>(list: ReadonlyArray<T | null>, value: unknown): number {
-  const at = list.indexOf(value as T);
-  return at < 0 ? 0 : at;
-}
+const SOURCES: ReadonlyArray<PredikatSource | null> = [null, ...APPRAISAL_CODES.source];
+const HUKDIS: ReadonlyArray<Hukdis | null> = [null, ...APPRAISAL_CODES.hukuman];
+const POTENSI: ReadonlyArray<PotensiWord | null> = [null, ...APPRAISAL_CODES.potensi];
+const PREDIKAT: ReadonlyArray<PredikatCode | null> = [null, ...APPRAISAL_CODES.predikat];
 const orNaN = (v: number | null): number => (v === null ? Number.NaN : v);
 const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
@@ -53,21 +59,21 @@ export class AppraisalFold {
   }
 
   /** Folds one appraisal row (year ≤ Y) of employee i. */
-  add(i: number, row: NipAppraisalTuple): void {
+  add(i: number, row: AppraisalCodeTuple): void {
     const [, tahun, predikat, source, jpm, potensi, potensiScore, jp, hukuman] = row;
     const slot = tahun === this.year ? 2 * i + 1 : tahun === this.year - 1 ? 2 * i : -1;
     if (slot >= 0) {
       this.present[slot] = 1;
-      this.predikat[slot] = code(PREDIKAT, predikat);
-      this.source[slot] = code(SOURCES, source);
+      this.predikat[slot] = predikat;
+      this.source[slot] = source;
       this.jp[slot] = orNaN(jp);
-      this.hukdis[slot] = code(HUKDIS, hukuman);
+      this.hukdis[slot] = hukuman;
     }
     if (jpm !== null && tahun > this.jpmYear[i]!) {
       this.jpmYear[i] = tahun;
       this.jpm[i] = jpm;
     }
-    const word = code(POTENSI, potensi);
+    const word = potensi;
     if ((word !== 0 || potensiScore !== null) && tahun > this.potensiYear[i]!) {
       this.potensiYear[i] = tahun;
       this.potensiWord[i] = word;

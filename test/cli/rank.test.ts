@@ -314,6 +314,8 @@ describe('asn rank --explain', () => {
     expect(o.model).toMatchObject({ name: 'asn-merit-v1', file: null });
     expect(o.model.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(o).toMatchObject({ year: 2025, reference_date: '2025-12-31', status: 'complete', coverage: 1, merit: 85.45, rated: 38 });
+    // The ranking pass reads only this employee's instansi (src/db/queries/merit-inputs.ts).
+    expect(o).toMatchObject({ employee: { nip: '198602272011011010', instansi: 'Pemerintah Kabupaten Sleman Raya' } });
     expect(o.appraisals.at(-1)).toMatchObject({ tahun: 2025, predikat: 'B', predikat_source: 'nilai_skp', nilai_skp: 88.5, source_detail: 'nilai SKP 88.5 → B' });
     const components = Object.fromEntries((o.components as Array<{ name: string }>).map((c) => [c.name, c]));
     expect(components.kompetensi).toMatchObject({ value: 91.5, weight: 0.3, weighted: 27.45, inputs: { jpm: 91.5, jpm_year: 2023 } });

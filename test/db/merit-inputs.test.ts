@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import {
-  appraisalYearsPresent, dataPresent, iterateMeritInputs, latestAppraisalYear, meritInputSql, unitOfEmployee, unitsMatching,
-  yearHasAppraisals,
+  appraisalCodeSql, appraisalYearsPresent, dataPresent, iterateMeritInputs, latestAppraisalYear, meritInputSql, scanAppraisalCodes,
+  unitOfEmployee, unitsMatching, yearHasAppraisals,
 } from '../../src/db/queries/merit-inputs.js';
+import { APPRAISAL_CODES } from '../../src/app/rank-appraisals.js';
 
 const BKPSDM = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';
 const DINKES = 'Dinas Kesehatan';
@@ -74,6 +75,36 @@ describe('iterateMeritInputs', () => {
       expect(employees).toMatch(/SEARCH e USING INDEX employees_unit/);
       expect(appraisals).toMatch(/employees_unit/);
     }
+  });
+});
+
+describe('scanAppraisalCodes', () => {
+  it('gives the NIP, then numbers only: codes 1 + position in the list, 0 for null or an unknown value', () => {
+    seed();
+    // A hand-edited database: a NIP that is not 18 digits, values outside the code lists.
+    db.prepare(`INSERT INTO employees (nip, nama, import_id, source_line) VALUES ('12345', 'Tes', 1, 3)`).run();
+    db.prepare(`INSERT INTO appraisals (nip, tahun, predikat, predikat_source, potensi, potensi_score, jp, hukuman_disiplin, import_id, source_line)
+      VALUES ('12345', 2025, 'A+', 'manual', 'TINGGI', 81.5, 12, 'berat', 1, 4)`).run();
+    db.prepare(`UPDATE appraisals SET potensi = 'sangat tinggi', hukuman_disiplin = NULL WHERE nip = '198701192010012009'`).run();
+    const rows = [...scanAppraisalCodes(db, { units: [], maxYear: 2025 }, APPRAISAL_CODES)];
+    expect(rows).toEqual([
+      ['198504182010011001', 2025, 2, 2, 85, 0, null, 32, 1],
+      ['198504182010011001', 2023, 2, 2, null, 0, null, 30, 1],
+      ['198701192010012009', 2024, 2, 2, null, 0, null, 20, 0],
+      ['12345', 2025, 0, 0, null, 3, 81.5, 12, 4],
+    ]);
+  });
+
+  it('refuses a code word that is not a plain word (they are written into the SQL)', () => {
+    expect(() => appraisalCodeSql({ units: [], maxYear: 2025 }, { ...APPRAISAL_CODES, hukuman: ["x' OR 1=1 --"] })).toThrow(/not a code word/);
+  });
+
+  it.each([[[] as string[]], [[DINKES]]])('reads the table in storage order, or by the unit index (units %j)', (units) => {
+    const { sql, args } = appraisalCodeSql({ units, maxYear: 2025 }, APPRAISAL_CODES);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((p) => p.detail).join('\n');
+    if (units.length === 0) expect(plan).toBe('SCAN a');
+    else expect(plan).toMatch(/employees_unit/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });
 

@@ -183,23 +183,87 @@ export function appraisalDetails(db: Db, nip: string, maxYear: number): Appraisa
 /**
  * The fast read path of the ranking: employees in storage (rowid) order, a sequential read of
  * the table however large. Millions of rows read through the nip index instead jump around the
- * file and take several times longer.
+ * file and take several times longer. The merit and the DUK do not read the instansi, so it is
+ * read only for `instansiOf` (the employee `rank --explain` shows); everyone else's is null —
+ * a string less per employee for the garbage collector.
  */
-export function scanEmployees(db: Db, query: Pick<MeritInputQuery, 'units' | 'withPost'>): IterableIterator<EmployeeTuple> {
+export function scanEmployees(
+  db: Db,
+  query: Pick<MeritInputQuery, 'units' | 'withPost'> & { instansiOf?: string },
+): IterableIterator<EmployeeTuple> {
   const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
-  const sql = `SELECT ${[...EMPLOYEE_SELECT, ...post].join(', ')} FROM employees e ${unitFilter(query.units)}`;
+  const select = EMPLOYEE_SELECT.map((column) => (column === 'e.instansi' ? 'CASE WHEN e.nip = ? THEN e.instansi END' : column));
+  const sql = `SELECT ${[...select, ...post].join(', ')} FROM employees e ${unitFilter(query.units)}`;
   // The statement's own iterator, not a generator around it: one resumption less per row.
-  return db.prepare(sql).raw(true).iterate(...query.units) as IterableIterator<EmployeeTuple>;
+  return db.prepare(sql).raw(true).iterate(query.instansiOf ?? null, ...query.units) as IterableIterator<EmployeeTuple>;
 }
 
-/** One appraisal row with its NIP first, as `scanAppraisals` yields it. */
-export type NipAppraisalTuple = [nip: string, ...rest: AppraisalTuple];
+/**
+ * One appraisal row as `scanAppraisalCodes` yields it: the NIP, then numbers only, so reading
+ * millions of rows makes one string a row instead of five. Each text column comes as a code:
+ * 1 + its position in the list given for it, 0 for null or a value not in the list.
+ */
+export type AppraisalCodeTuple = [
+  nip: string,
+  tahun: number,
+  predikat: number,
+  predikat_source: number,
+  jpm: number | null,
+  potensi: number,
+  potensi_score: number | null,
+  jp: number | null,
+  hukuman_disiplin: number,
+];
 
-/** Appraisals of years ≤ maxYear in storage order (with `--unit`, only those units' employees'). */
-export function scanAppraisals(db: Db, query: Pick<MeritInputQuery, 'units' | 'maxYear'>): IterableIterator<NipAppraisalTuple> {
-  const sql = query.units.length === 0
-    ? `SELECT a.nip, ${APPRAISAL_SELECT.join(', ')} FROM appraisals a WHERE a.tahun <= ?`
-    : `SELECT a.nip, ${APPRAISAL_SELECT.join(', ')} FROM appraisals a JOIN employees e ON e.nip = a.nip ${unitFilter(query.units)} AND a.tahun <= ?`;
-  const args = query.units.length === 0 ? [query.maxYear] : [...query.units, query.maxYear];
-  return db.prepare(sql).raw(true).iterate(...args) as IterableIterator<NipAppraisalTuple>;
+/** The code lists of `scanAppraisalCodes`, in the order the fold decodes them. */
+export interface AppraisalCodeLists {
+  predikat: readonly string[];
+  source: readonly string[];
+  potensi: readonly string[];
+  hukuman: readonly string[];
+}
+
+/**
+ * `CASE column WHEN 'A' THEN 1 WHEN 'B' THEN 2 … ELSE 0 END`. The values are the program's own
+ * code words (checked to be plain words), written as literals: with bound parameters SQLite
+ * compares more slowly, and this runs once per appraisal.
+ */
+function codeOf(column: string, list: readonly string[]): string {
+  for (const word of list) if (!/^[A-Za-z_-]+$/.test(word)) throw new Error(`not a code word: ${JSON.stringify(word)}`);
+  return `CASE ${column} ${list.map((word, k) => `WHEN '${word}' THEN ${k + 1}`).join(' ')} ELSE 0 END`;
+}
+
+/** The SQL and parameters of `scanAppraisalCodes` (exported for the query-plan test). */
+export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear'>, lists: AppraisalCodeLists): { sql: string; args: unknown[] } {
+  const select = [
+    'a.nip',
+    'a.tahun',
+    codeOf('a.predikat', lists.predikat),
+    codeOf('a.predikat_source', lists.source),
+    'a.jpm',
+    codeOf('a.potensi', lists.potensi),
+    'a.potensi_score',
+    'a.jp',
+    codeOf('a.hukuman_disiplin', lists.hukuman),
+  ].join(', ');
+  return query.units.length === 0
+    ? { sql: `SELECT ${select} FROM appraisals a WHERE a.tahun <= ?`, args: [query.maxYear] }
+    : {
+        sql: `SELECT ${select} FROM appraisals a JOIN employees e ON e.nip = a.nip ${unitFilter(query.units)} AND a.tahun <= ?`,
+        args: [...query.units, query.maxYear],
+      };
+}
+
+/**
+ * Appraisals of years ≤ maxYear in storage order (with `--unit`, only those units'
+ * employees'), the text columns as codes: SQLite does the string work in C, and at national
+ * scale the garbage collector does not meet tens of millions of short-lived strings.
+ */
+export function scanAppraisalCodes(
+  db: Db,
+  query: Pick<MeritInputQuery, 'units' | 'maxYear'>,
+  lists: AppraisalCodeLists,
+): IterableIterator<AppraisalCodeTuple> {
+  const { sql, args } = appraisalCodeSql(query, lists);
+  return db.prepare(sql).raw(true).iterate(...args) as IterableIterator<AppraisalCodeTuple>;
 }
