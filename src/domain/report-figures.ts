@@ -48,7 +48,7 @@ export interface MeritDistribution {
   max: number | null;
 }
 
-export function meritDistribution(values: readonly number[]): MeritDistribution {
+export function meritDistribution(values: ArrayLike<number>): MeritDistribution {
   // Sorted once for every quantile, and summed in that order: the mean then does not depend
   // on the order the employees were read in (floating-point sums do), so it is the same
   // figure whichever way the database was filled.
@@ -77,7 +77,7 @@ export interface MeritBin {
  * A value is binned after rounding to 2 decimals, the way it is printed, so 79.999 shows in the
  * same bin as the "80.00" a reader sees. Values outside 0–100 are clamped into the end bins.
  */
-export function meritBins(values: readonly number[], width = 10): MeritBin[] {
+export function meritBins(values: Iterable<number>, width = 10): MeritBin[] {
   const step = Number.isFinite(width) && width > 0 && width <= 100 ? width : 10;
   const count = Math.ceil(100 / step);
   const bins: MeritBin[] = [];

@@ -126,6 +126,21 @@ describe.each(datasets)('report figures of year Y = SQL recount (%s)', (_name, m
     for (const [unit, row] of expected) expect(reported.get(unit), unit).toEqual(row);
   });
 
+  it('top 10 and each unit\'s best, picked without sorting everyone, = asn rank --limit 10 and --by unit --limit 1', () => {
+    const rank = (args: string[]) => {
+      const r = runAsn(['rank', ...args, '--format', 'json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as Row[];
+    };
+    const summary = reportJson(dir, 'summary');
+    const keys = ['rank', 'nip', 'merit', 'percentile'];
+    const pick = (rows: Row[]) => rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
+    expect(pick(summary.top_merit as Row[])).toEqual(pick(rank(['--limit', '10'])));
+    const best = rank(['--by', 'unit', '--limit', '1']);
+    const units = reportJson(dir, 'unit').unit_merit as Row[];
+    expect(units.filter((u) => u.top_nip !== null && u.unit !== '(all)').map((u) => [u.unit, u.top_nip, u.top_merit])).toEqual(best.map((b) => [b.unit, b.nip, b.merit]));
+  });
+
   it('summary report: predikat of Y−1 and Y over everyone', () => {
     const json = reportJson(dir, 'summary');
     const year = (json.meta as Row).year as number;

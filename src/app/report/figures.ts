@@ -38,8 +38,11 @@ export interface UnitFigures {
   jpm: Record<JpmCategory | 'none', number>;
   training: Record<JenisGroup, TrainingFigures>;
   hukuman: Record<Hukuman, number>;
-  /** Merit of the rated, unrounded, for the distribution and histogram. */
-  merits: number[];
+  /**
+   * Merit of the rated, unrounded, for the distribution and histogram: each unit's a view into
+   * one array of everyone's (8 bytes an employee, not a growing list per unit).
+   */
+  merits: Float64Array;
   boxes: Record<number, number>;
   /** Rated employees without a box (no potensial source). */
   ratedWithoutBox: number;
@@ -66,7 +69,7 @@ function emptyFigures(unit: string | null, years: readonly number[]): UnitFigure
     jpm: { optimal: 0, cukup_optimal: 0, kurang_optimal: 0, none: 0 },
     training: { PNS: training(), PPPK: training() },
     hukuman: { ringan: 0, sedang: 0, berat: 0 },
-    merits: [],
+    merits: new Float64Array(0),
     boxes: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
     ratedWithoutBox: 0,
     status: { complete: 0, incomplete: 0, unrated: 0 },
@@ -135,6 +138,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
  */
 function countYear(pass: ScoredYear, year: number, model: MeritModel, figuresOf: (unit: string | null) => UnitFigures[]): void {
   const { scored, fold } = pass;
+  const { merits, cursor } = meritSlots(scored, figuresOf);
   for (let i = 0; i < scored.size; i++) {
     const targets = figuresOf(scored.unit[i]!);
     const status = scored.status(i);
@@ -149,12 +153,13 @@ function countYear(pass: ScoredYear, year: number, model: MeritModel, figuresOf:
     const jp = fold.jpOfYear(i);
     const meetsTarget = jenis !== null && meetsJpTarget(jp, model.pengembangan.jpTarget[jenis]);
     const hukuman = fold.hukumanOfYear(i);
+    if (merit !== null) {
+      const at = cursor.get(scored.unit[i]!)!;
+      merits[at.next++] = merit;
+    }
     for (const f of targets) {
       f.status[status] += 1;
-      if (merit !== null) {
-        f.merits.push(merit);
-        if (box === null) f.ratedWithoutBox += 1;
-      }
+      if (merit !== null && box === null) f.ratedWithoutBox += 1;
       if (box !== null) f.boxes[box] = (f.boxes[box] ?? 0) + 1;
       if (previous !== null) f.predikat.get(year - 1)![previous] += 1;
       if (current !== null) f.predikat.get(year)![current] += 1;
@@ -168,4 +173,33 @@ function countYear(pass: ScoredYear, year: number, model: MeritModel, figuresOf:
       if (hukuman !== null && isHukuman(hukuman)) f.hukuman[hukuman] += 1;
     }
   }
+}
+
+/**
+ * One array for the merits of everyone rated, unit after unit: each unit's figures get a view
+ * of their block, everyone's figures the whole array; returns where each unit's next merit goes.
+ */
+function meritSlots(
+  scored: RankStore,
+  figuresOf: (unit: string | null) => UnitFigures[],
+): { merits: Float64Array; cursor: Map<string | null, { next: number }> } {
+  const ratedIn = new Map<string | null, number>();
+  let rated = 0;
+  for (let i = 0; i < scored.size; i++) {
+    if (!scored.isRated(i)) continue;
+    const unit = scored.unit[i]!;
+    ratedIn.set(unit, (ratedIn.get(unit) ?? 0) + 1);
+    rated++;
+  }
+  const merits = new Float64Array(rated);
+  const cursor = new Map<string | null, { next: number }>();
+  let start = 0;
+  for (const [unit, n] of ratedIn) {
+    const [f, all] = figuresOf(unit) as [UnitFigures, UnitFigures];
+    f.merits = merits.subarray(start, start + n);
+    all.merits = merits;
+    cursor.set(unit, { next: start });
+    start += n;
+  }
+  return { merits, cursor };
 }

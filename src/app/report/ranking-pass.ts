@@ -1,10 +1,10 @@
 /**
  * One ranking pass for the `summary` and `unit` reports, with exactly the order of `asn rank`
- * (SPEC §3): everyone together for the top 10, then each unit for the unit's best. rankGroup
- * writes rank and percentile into the rows, so what each view needs is copied out in between.
+ * (SPEC §3): everyone together for the top 10, each unit for the unit's best.
  */
 import type { Db } from '../../db/open.js';
-import { rankContext, rankGroup, scopesOf, scorePopulation, type RankContext, type RankRow } from '../rank.js';
+import { percentileOf } from '../../domain/ranking.js';
+import { compareRanked, compareText, rankContext, scorePopulation, type RankContext, type RankRow } from '../rank.js';
 import type { AppraisalFold } from '../rank-appraisals.js';
 import type { RankStore } from '../rank-store.js';
 
@@ -32,29 +32,57 @@ export interface RankingPass {
   unitBest: Map<string | null, RankedEntry>;
 }
 
-function entry(row: RankRow): RankedEntry {
+/** The entry of row i at this rank and percentile in its scope. */
+function entryAt(store: RankStore, i: number, rank: number, percentile: number): RankedEntry {
+  const row = store.row(i);
   return {
-    rank: row.rank ?? 0,
+    rank,
     nip: row.nip,
     nama: row.nama,
     unit: row.unit,
     golongan: row.golongan,
     merit: row.merit ?? 0,
     box: row.box,
-    percentile: row.percentile ?? 0,
+    percentile,
     status: row.status,
   };
 }
 
+/**
+ * The report needs only the first `topN` of everyone and rank 1 of each unit, in exactly the
+ * order of `asn rank` (compareRanked, SPEC §3). Both are picked in one pass over the rated,
+ * instead of sorting millions of rows, so a national report holds no ranking arrays.
+ */
 export function rankingPass(db: Db, dbPath: string, year: number, modelFile: string | undefined, topN = 10): RankingPass {
   const ctx = rankContext(db, dbPath, { db: dbPath, year, byUnit: false, units: [], ...(modelFile === undefined ? {} : { modelFile }) });
   const { scored, fold } = scorePopulation(db, ctx);
-  const [everyone] = scopesOf(scored, false);
-  const top = everyone === undefined ? [] : rankGroup(everyone).ranked.slice(0, topN).map(entry);
+  const first: number[] = []; // the best topN so far, in rank order
+  const bestOf = new Map<string | null, { i: number; rated: number }>();
+  let rated = 0;
+  for (let i = 0; i < scored.size; i++) {
+    if (!scored.isRated(i)) continue;
+    rated++;
+    if (first.length < topN || compareRanked(scored, i, first[first.length - 1]!) < 0) {
+      let at = first.length;
+      while (at > 0 && compareRanked(scored, i, first[at - 1]!) < 0) at--;
+      first.splice(at, 0, i);
+      if (first.length > topN) first.pop();
+    }
+    const unit = scored.unit[i]!;
+    const best = bestOf.get(unit);
+    if (best === undefined) bestOf.set(unit, { i, rated: 1 });
+    else {
+      best.rated++;
+      if (compareRanked(scored, i, best.i) < 0) best.i = i;
+    }
+  }
+  const top = first.map((i, k) => entryAt(scored, i, k + 1, percentileOf(k + 1, rated)));
+  // Units in the order of `asn rank --by unit`: code-point order, no unit last.
+  const units = [...bestOf.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : compareText(a, b)));
   const unitBest = new Map<string | null, RankedEntry>();
-  for (const scope of scopesOf(scored, true)) {
-    const best = rankGroup(scope).ranked.at(0);
-    if (best !== undefined) unitBest.set(scope.unit, entry(best));
+  for (const unit of units) {
+    const best = bestOf.get(unit)!;
+    unitBest.set(unit, entryAt(scored, best.i, 1, percentileOf(1, best.rated)));
   }
   return { ctx, scored, fold, top, unitBest };
 }
