@@ -11,7 +11,7 @@ import { jpmCategory, meetsJpTarget, type JpmCategory } from '../../domain/repor
 import type { JenisGroup, JenisPegawai, PredikatCode } from '../../domain/types.js';
 import type { MeritModel } from '../../model/model.js';
 import type { Db } from '../../db/open.js';
-import { headcountRows, missingFieldCounts, type HeadcountRow } from '../../db/queries/report.js';
+import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../rank.js';
 import type { AppraisalFold } from '../rank-appraisals.js';
 import type { RankStore } from '../rank-store.js';
@@ -111,7 +111,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
   };
 
   const headcount = headcountRows(db);
-  for (const row of headcount) {
+  for (const row of unitJenisCounts(db)) {
     for (const f of figuresOf(row.unit)) {
       f.employees += row.employees;
       f.jenis[asJenis(row.jenis_pegawai)] += row.employees;

@@ -9,21 +9,36 @@ import type { Db } from '../open.js';
 import type { ImportLogRow } from './imports.js';
 
 export interface HeadcountRow {
-  unit: string | null;
   jenis_pegawai: string | null;
   golongan_code: number | null;
   level: number | null;
   employees: number;
 }
 
-/** Current personnel counted by unit, jenis pegawai, golongan and level (one pass, small result). */
+/** Current personnel counted by jenis pegawai, golongan and level (a few dozen rows, however many employees). */
 export function headcountRows(db: Db): HeadcountRow[] {
   return db
     .prepare(
-      `SELECT unit, jenis_pegawai, golongan_code, level, count(*) AS employees
-       FROM employees GROUP BY unit, jenis_pegawai, golongan_code, level`,
+      `SELECT jenis_pegawai, golongan_code, level, count(*) AS employees
+       FROM employees GROUP BY jenis_pegawai, golongan_code, level`,
     )
     .all() as HeadcountRow[];
+}
+
+export interface UnitJenisRow {
+  unit: string | null;
+  jenis_pegawai: string | null;
+  employees: number;
+}
+
+/**
+ * Current personnel counted by unit and jenis pegawai. Kept apart from the golongan and level
+ * counts: grouped by all four, a national database gives 1.5 million rows to hold.
+ */
+export function unitJenisCounts(db: Db): UnitJenisRow[] {
+  return db
+    .prepare('SELECT unit, jenis_pegawai, count(*) AS employees FROM employees GROUP BY unit, jenis_pegawai')
+    .all() as UnitJenisRow[];
 }
 
 export interface MissingFieldRow {
