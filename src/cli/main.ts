@@ -44,13 +44,13 @@ export function makeProgram(io: Io = processIo): Command {
 }
 
 export async function run(argv: string[], io: Io = processIo): Promise<void> {
-  limitHeapGrowth();
   // `asn rank | head`: the reader has gone; stop quietly as other Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
   const program = makeProgram(io);
+  program.hook('preAction', (_program, command) => limitHeapGrowth(command.name()));
   try {
     await program.parseAsync(argv);
   } catch (error) {
