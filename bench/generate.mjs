@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark data at any size: `node bench/generate.mjs --size 100000 --out bench/data/100k [--seed 42]`.
 // Writes personnel.csv (the SIASN "download data pegawai" layout, SPEC §1.2), appraisals.csv
-// (2024 and 2025 per employee) and promotions.csv (about 3% of employees a year), then
+// (2024 and 2025 per employee) and promotions.csv (about 3% of employees a year, 2025–2026), then
 // manifest.json, whose presence means the folder is complete. Streaming: rows are batched into
 // ~64 KB chunks and written with backpressure, so memory stays flat whatever --size is.
 // Deterministic: the same --size and --seed give byte-identical files.

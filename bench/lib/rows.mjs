@@ -1,5 +1,5 @@
 // CSV rows for one synthetic employee: the SIASN personnel row (SPEC §1.2), two appraisal rows
-// (2024, 2025) and at most one promotion. About 1 row in 200 is written in a messy but valid
+// (2024, 2025) and at most one promotion (2025 or 2026). About 1 row in 200 is written in a messy but valid
 // way, about 1 personnel row in 2000 is truly invalid, so the import's reject path runs.
 import { stableId, Weighted } from './random.mjs';
 import { dmy, golLabel, iso, pad2, PPPK_ARABIC } from './person.mjs';
@@ -25,7 +25,7 @@ export const PROMOTION_HEADER = 'NIP,TMT,JABATAN ASAL,ESELON ASAL,JABATAN BARU,E
 export const INVALID_EVERY = 2000;
 export const MESSY_EVERY = 200;
 const MESSY_RATE = 1 / MESSY_EVERY;
-/** Chance that a promotable post was reached by a promotion in 2024 or 2025: about 3% of all employees a year. */
+/** Chance that a promotable post was reached by a promotion in 2025 or 2026: about 3% of all employees a year. */
 const PROMOTION_CHANCE = 0.13;
 
 const JENIS_JABATAN_NAMA = { 1: 'Struktural', 2: 'Fungsional Tertentu', 4: 'Fungsional Umum' };
@@ -91,8 +91,11 @@ export class RowWriter {
 
   promotion(p) {
     const rng = this.rng;
-    const y = rng.chance(0.5) ? 2024 : 2025;
-    const m = rng.int(1, 12);
+    // 2025 and 2026 (up to October): events of 2026 are audited against the merit of 2025 and
+    // the predikat of 2024 and 2025 (SPEC §5), the two appraisal years written; those of 2025
+    // find the pool short of a 2023 predikat under strict eligibility, as real data often does.
+    const y = rng.chance(0.5) ? 2025 : 2026;
+    const m = rng.int(1, y === 2026 ? 10 : 12);
     const d = p.jenisJabatan === '1' ? rng.int(1, 28) : 1;
     const [asal, eselonAsal] = this.factory.previousPost(p);
     this.counts.promotions++;
