@@ -32,16 +32,22 @@ export function assertSchemaNotNewer(db: Database.Database, file: string): void 
   }
 }
 
-/** Brings the schema up to date in one transaction. */
-export function migrate(db: Database.Database, file: string): void {
-  assertSchemaNotNewer(db, file);
-  const current = schemaVersion(db);
-  const pending = MIGRATIONS.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+/**
+ * Brings the schema up to date in one transaction. It takes the write lock first (IMMEDIATE)
+ * and reads the version inside it, so that a second process that waited for the lock finds
+ * the schema already made instead of creating the tables twice. `stamp` runs in the same
+ * transaction (the application id).
+ */
+export function migrate(db: Database.Database, file: string, stamp: () => void = () => {}): void {
   db.transaction(() => {
+    assertSchemaNotNewer(db, file);
+    const current = schemaVersion(db);
+    const pending = MIGRATIONS.filter((m) => m.version > current);
+    if (pending.length === 0) return;
+    stamp();
     for (const step of pending) {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     }
-  })();
+  }).immediate();
 }

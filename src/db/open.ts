@@ -116,12 +116,11 @@ function prepare(db: Db, file: string, writable: boolean): Db {
       }
       return db;
     }
+    if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') switchToWal(db);
     if (tableCount === 0 || schemaVersion(db) < SCHEMA_VERSION) {
-      db.pragma('journal_mode = WAL');
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      migrate(db, file);
-    } else if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') {
-      db.pragma('journal_mode = WAL');
+      // Two imports may start on a new file at once: the migration takes the write lock and
+      // re-reads the version inside it, so the second one finds the schema made (issue 7).
+      migrate(db, file, () => db.pragma(`application_id = ${APPLICATION_ID}`));
     }
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -130,4 +129,28 @@ function prepare(db: Db, file: string, writable: boolean): Db {
     db.close();
     throw error;
   }
+}
+
+/**
+ * SQLite answers SQLITE_BUSY at once, without calling the busy handler, when another
+ * connection holds a lock while this one changes the journal mode: two `asn import` started
+ * together on a new file. So the switch is retried for as long as the busy timeout allows.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + busyTimeoutMs();
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+      sleepSync(20);
+    }
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
 }

@@ -6,8 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../src/db/open.js';
+import { migrate, SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { BIN, query, runAsn, tempDir, writePersonnel } from './helpers.js';
 
 const env = { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' };
@@ -99,6 +102,45 @@ describe('concurrent runs on one database', () => {
     expect(query(db, 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 30_000 });
     expect(query(db, 'SELECT count(*) AS n FROM imports')[0]).toEqual({ n: 2 });
   }, 120_000);
+
+  it('a new file locked by another process while asn sets it up: asn waits, then imports', async () => {
+    // SQLite answers BUSY at once, without the busy timeout, when asn switches a file to WAL
+    // while another connection holds its write lock: two imports started together on a new file.
+    const dir = tempDir();
+    writePersonnel(join(dir, 'a.csv'), 100, 0);
+    const file = join(dir, 'asn.db');
+    writeFileSync(file, '', { mode: 0o600 });
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const imp = start(['import', 'a.csv'], dir);
+    await new Promise((r) => setTimeout(r, 600));
+    holder.exec('COMMIT');
+    holder.close();
+    const done = await imp.done;
+    expect(done.code, done.stderr).toBe(0);
+    expect(query(file, 'PRAGMA journal_mode')[0]).toEqual({ journal_mode: 'wal' });
+    expect(query(file, 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 100 });
+  });
+
+  it('a schema made by another process while asn waits for the lock is used, not made twice', async () => {
+    const dir = tempDir();
+    writePersonnel(join(dir, 'a.csv'), 100, 0);
+    const file = join(dir, 'asn.db');
+    writeFileSync(file, '', { mode: 0o600 });
+    const holder = new Database(file);
+    holder.pragma('journal_mode = WAL');
+    holder.exec('BEGIN IMMEDIATE');
+    const imp = start(['import', 'a.csv'], dir);
+    await new Promise((r) => setTimeout(r, 600));
+    // What a second asn does while this one waits: stamp the file and make the schema.
+    migrate(holder, file, () => holder.pragma(`application_id = ${APPLICATION_ID}`));
+    holder.exec('COMMIT');
+    holder.close();
+    const done = await imp.done;
+    expect(done.code, done.stderr).toBe(0);
+    expect(query(file, 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 100 });
+    expect(query(file, 'PRAGMA user_version')[0]).toEqual({ user_version: SCHEMA_VERSION });
+  });
 
   it('rank and status during an import read the last committed state', async () => {
     const dir = tempDir('minimal');
