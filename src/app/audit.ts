@@ -17,7 +17,7 @@ import {
 import type { Promotion } from '../domain/types.js';
 import { openDatabase } from '../db/open.js';
 import { UsageError } from '../shared/errors.js';
-import { compareText, groupByScope, loadAuditContext, scopeKey, type AuditContext } from './audit-context.js';
+import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './audit-context.js';
 import { loadGroup } from './audit-group.js';
 import { candidateAt, mayBeAtLevel, type Group, type Person } from './audit-population.js';
 import { poolCandidates, type PoolCandidates } from './audit-pool.js';
@@ -201,7 +201,9 @@ function auditGroupEvents(
  */
 export function auditEvents(ctx: AuditContext, events: readonly Promotion[], opts: AuditOptions, keepRanked: boolean): AuditRow[] {
   const rows = new Map<Promotion, AuditRow>();
-  for (const [key, members] of groupByScope(ctx, events, opts.scope)) {
+  const groups = groupByScope(ctx, events, opts.scope);
+  readAppraisalsInOneScan(ctx, groups.size, opts.scope);
+  for (const [key, members] of groups) {
     const audits = auditGroupEvents(ctx, key, members, opts, false, keepRanked);
     members.forEach((event, i) => rows.set(event, (audits[i] as EventAudit).row));
   }
@@ -228,6 +230,7 @@ export function auditOne(ctx: AuditContext, event: Promotion, opts: AuditOptions
   if (batch === undefined || batch.settings !== settings) {
     batch = { settings, groups: groupByScope(ctx, ctx.events, opts.scope), results: new Map() };
     ahead.set(ctx, batch);
+    readAppraisalsInOneScan(ctx, batch.groups.size, opts.scope);
   }
   let audit = batch.results.get(event);
   if (audit === undefined) {

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import {
-  employeeUnits, eventTuples, latestPromotionYear, maxEmployeeRowid, peopleReader, peopleSql, type PeopleFilter,
+  auditAppraisalScanSql, EMPLOYEE_NIPS_SQL, employeeUnits, eventTuples, latestPromotionYear, maxEmployeeRowid, peopleReader, peopleSql, type PeopleFilter,
 } from '../../src/db/queries/audit-inputs.js';
+import { APPRAISAL_CODES } from '../../src/app/rank-appraisals.js';
 
 const DINKES = 'Dinas Kesehatan';
 const BKPSDM = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';
@@ -137,5 +138,11 @@ describe('query plans', () => {
       if (by !== 'nip') expect(details).toMatch(/SEARCH p USING COVERING INDEX sqlite_autoindex_promotions_1 \(nip=\?\)/);
     }
     expect(plan(sql.appraisals)).toMatch(/SEARCH a USING INDEX sqlite_autoindex_appraisals_1 \(nip=\? AND tahun<\?\)/);
+  });
+
+  it('an audit of most groups: the NIPs from their index alone, the appraisals in one scan in storage order', () => {
+    expect(plan(EMPLOYEE_NIPS_SQL)).toBe('SCAN employees USING COVERING INDEX sqlite_autoindex_employees_1');
+    // No index: an index would visit the rows in NIP order, a random walk through the table.
+    expect(plan(auditAppraisalScanSql(APPRAISAL_CODES))).toBe('SCAN a');
   });
 });

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import { auditEvents, auditOne, loadAuditContext, type AuditContext } from '../../src/app/audit.js';
+import { AuditAppraisalStore } from '../../src/app/audit-appraisals.js';
+import { appraisalOfRow } from '../../src/app/audit-group.js';
+import { peopleReader, type AuditAppraisalTuple } from '../../src/db/queries/audit-inputs.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -52,7 +55,8 @@ function seed(): void {
     emp.run(nip, `Pegawai ${i}`, jenis, pick([31, 32, 33, 34, 41]), pick(['2015-04-01', '2018-10-01', '2021-04-01', null]),
       pick(['2005-03-01', '2012-01-01', '2019-02-01', '2024-06-01', null]), level, pick(['S-1', 'S-2', 'D-III', 'SLTA', null]),
       pick([2004, 2010, 2016, null]), pick(['1975-05-17', '1985-04-18', '1992-01-15', null]), next() < 0.05 ? null : unit, instansi);
-    for (const tahun of [2020, 2021, 2022, 2023, 2024]) {
+    // Years out of order, as when a later year's file was imported first: reads must sort them.
+    for (const tahun of [2022, 2020, 2024, 2021, 2023]) {
       if (next() < 0.15) continue;
       ap.run(nip, tahun, pick(['SB', 'B', 'B', 'B', 'BP', 'K', null]), next() < 0.4 ? Math.round(60 + next() * 40) : null,
         next() < 0.8 ? Math.round(next() * 40) : null, pick(['none', 'none', 'none', 'ringan', 'sedang', null]));
@@ -66,6 +70,8 @@ function seed(): void {
     }
   }
   pr.run('199912312020121001', '2024-04-01', 5, 4, 'Dinas Kesehatan'); // no personnel row
+  // Hand-edited values that are no code: read as missing on every path.
+  db.prepare(`UPDATE appraisals SET predikat = 'sangat baik', hukuman_disiplin = 'RINGAN' WHERE rowid IN (3, 10)`).run();
 }
 
 beforeAll(() => {
@@ -89,10 +95,12 @@ describe('grouped audit = one-event audit', () => {
   ] as const)('scope %s, eligibility %s, margin %d', (scope, eligibility, margin) => {
     const opts = { scope, eligibility, margin };
     const grouped = auditEvents(ctx, ctx.events, opts, true);
-    // A fresh context, so that auditOne's groups audited ahead start empty.
+    // Fresh contexts: auditOne's groups audited ahead start empty, and the detailed path reads
+    // each group's appraisals with its own query (the others read them in one scan).
     const fresh = loadAuditContext(db, 'asn.db', undefined);
     const inDateOrder = fresh.events.map((e) => auditOne(fresh, e, opts).row);
-    const detailed = fresh.events.map((e) => auditOne(fresh, e, opts, true).row);
+    const queried = loadAuditContext(db, 'asn.db', undefined);
+    const detailed = queried.events.map((e) => auditOne(queried, e, opts, true).row);
     expect(grouped).toEqual(detailed);
     expect(inDateOrder).toEqual(detailed);
     expect(grouped.filter((r) => r.poolSize > 0).length).toBeGreaterThan(0);
@@ -111,5 +119,39 @@ describe('grouped audit = one-event audit', () => {
     const all = listing(everyone);
     expect(listing(filtered)).toEqual(all);
     expect(all.flat(2).length).toBeGreaterThan(0);
+  });
+});
+
+describe('appraisals read in one scan = read per group', () => {
+  it.each([
+    [{ from: 2021, to: 2024 }], [{ from: 2022, to: 2023 }], [{ from: 2023, to: 2023 }], [{ from: 2019, to: 2020 }],
+  ])('every employee, years %o', (years) => {
+    // Loaded for the widest years an audit of these events needs; each group narrows them.
+    const store = AuditAppraisalStore.load(db, { from: 2019, to: 2024 });
+    const read = peopleReader(db, false);
+    const nips = db.prepare('SELECT nip FROM employees ORDER BY rowid').pluck().all() as string[];
+    let rows = 0;
+    for (const nip of nips) {
+      const [person] = read({ by: 'nip', value: nip }, years);
+      // Compared as the audit reads them: a value that is no code is missing either way.
+      const asRead = (rows: AuditAppraisalTuple[]) => rows.map((row) => appraisalOfRow(nip, row));
+      expect(asRead(store.of(person!.employee[0], years)), nip).toEqual(asRead(person!.appraisals));
+      rows += person!.appraisals.length;
+    }
+    expect(rows).toBeGreaterThan(0);
+  });
+
+  it('an audit of most groups reads in one scan; one unit of many is read with its own query', () => {
+    const opts = { scope: 'unit', eligibility: 'basic', margin: 5 } as const;
+    const whole = loadAuditContext(db, 'asn.db', undefined);
+    const before = whole.source.read;
+    auditEvents(whole, whole.events, opts, false);
+    expect(whole.source.read).not.toBe(before);
+    const one = loadAuditContext(db, 'asn.db', undefined);
+    const first = one.source.read;
+    // One unit's events, with more units stored than four times one: read per group.
+    const many: AuditContext = { ...one, units: [...one.units, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'] };
+    auditEvents(many, many.events.filter((e) => e.unit === 'Dinas Kesehatan'), opts, false);
+    expect(many.source.read).toBe(first);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
+import { sqlCodeOf } from './merit-inputs.js';
 
 /** One promotion as stored (SPEC §8 column names), in this order. */
 export type PromotionTuple = [
@@ -159,11 +160,14 @@ export interface AuditPersonRows {
 /** Reads the people of one filter with their appraisals of `years` (see AppraisalYears), in rowid order. */
 export type PeopleReader = (filter: PeopleFilter, years: AppraisalYears) => AuditPersonRows[];
 
+/** An employee's appraisals of `years` by their rowid, oldest first, from elsewhere than this query. */
+export type AppraisalSource = (rowid: number, years: AppraisalYears) => AuditAppraisalTuple[];
+
 /**
  * A reader whose statements are prepared once per filter kind: an audit reads thousands of
  * units, and preparing costs more than reading a small unit.
  */
-export function peopleReader(db: Db, withPost: boolean): PeopleReader {
+export function peopleReader(db: Db, withPost: boolean, appraisalsOf: AppraisalSource | null = null): PeopleReader {
   const statements = new Map<PeopleFilter['by'], { employees: Database.Statement; appraisals: Database.Statement }>();
   return (filter, years) => {
     let prepared = statements.get(filter.by);
@@ -174,6 +178,7 @@ export function peopleReader(db: Db, withPost: boolean): PeopleReader {
     }
     const parameters = parametersOf(filter);
     const employees = prepared.employees.all(parameters) as AuditEmployeeTuple[];
+    if (appraisalsOf !== null) return employees.map((employee) => ({ employee, appraisals: appraisalsOf(employee[0], years) }));
     const appraisals = prepared.appraisals.all({ ...parameters, to: years.to, from: years.from }) as AuditAppraisalTuple[];
     const people: AuditPersonRows[] = [];
     let next = 0;
@@ -193,4 +198,43 @@ export function peopleReader(db: Db, withPost: boolean): PeopleReader {
 /** The largest employee rowid (0 when there is none): `--scope all` reads rowids up to it in slices. */
 export function maxEmployeeRowid(db: Db): number {
   return (db.prepare('SELECT max(rowid) FROM employees').pluck().get() as number | null) ?? 0;
+}
+
+/** How many instansi the employees name (read from the instansi index alone). */
+export function employeeInstansiCount(db: Db): number {
+  return db.prepare('SELECT count(DISTINCT instansi) FROM employees').pluck().get() as number;
+}
+
+/** The largest appraisal rowid (0 when there is none): an upper bound of their number. */
+export function maxAppraisalRowid(db: Db): number {
+  return (db.prepare('SELECT max(rowid) FROM appraisals').pluck().get() as number | null) ?? 0;
+}
+
+/** The SQL of `employeeNips` (exported for the query-plan test). */
+export const EMPLOYEE_NIPS_SQL = 'SELECT rowid, nip FROM employees';
+
+/** Every employee's rowid and NIP (SQLite reads them from the NIP index alone). */
+export function employeeNips(db: Db): IterableIterator<[rowid: number, nip: string]> {
+  return db.prepare(EMPLOYEE_NIPS_SQL).raw(true).iterate() as IterableIterator<[number, string]>;
+}
+
+/**
+ * One appraisal as `auditAppraisalScan` yields it: predikat and hukuman disiplin as codes,
+ * 1 + their position in the list given, 0 for null or a value not in the list.
+ */
+export type AuditAppraisalCodeTuple = [nip: string, tahun: number, predikat: number, jpm: number | null, jp: number | null, hukuman: number];
+
+/** The SQL of `auditAppraisalScan` (exported for the query-plan test). */
+export function auditAppraisalScanSql(lists: { predikat: readonly string[]; hukuman: readonly string[] }): string {
+  return `SELECT a.nip, a.tahun, ${sqlCodeOf('a.predikat', lists.predikat)}, a.jpm, a.jp, ${sqlCodeOf('a.hukuman_disiplin', lists.hukuman)}
+    FROM appraisals a WHERE a.tahun <= @to AND (a.tahun >= @from OR a.jpm IS NOT NULL)`;
+}
+
+/** Every appraisal of `years` (see AppraisalYears) in storage order: one scan, no index look-ups. */
+export function auditAppraisalScan(
+  db: Db,
+  years: AppraisalYears,
+  lists: { predikat: readonly string[]; hukuman: readonly string[] },
+): IterableIterator<AuditAppraisalCodeTuple> {
+  return db.prepare(auditAppraisalScanSql(lists)).raw(true).iterate({ from: years.from, to: years.to }) as IterableIterator<AuditAppraisalCodeTuple>;
 }

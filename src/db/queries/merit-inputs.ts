@@ -228,7 +228,7 @@ export interface AppraisalCodeLists {
  * code words (checked to be plain words), written as literals: with bound parameters SQLite
  * compares more slowly, and this runs once per appraisal.
  */
-function codeOf(column: string, list: readonly string[]): string {
+export function sqlCodeOf(column: string, list: readonly string[]): string {
   for (const word of list) if (!/^[A-Za-z_-]+$/.test(word)) throw new Error(`not a code word: ${JSON.stringify(word)}`);
   return `CASE ${column} ${list.map((word, k) => `WHEN '${word}' THEN ${k + 1}`).join(' ')} ELSE 0 END`;
 }
@@ -238,13 +238,13 @@ export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear
   const select = [
     'a.nip',
     'a.tahun',
-    codeOf('a.predikat', lists.predikat),
-    codeOf('a.predikat_source', lists.source),
+    sqlCodeOf('a.predikat', lists.predikat),
+    sqlCodeOf('a.predikat_source', lists.source),
     'a.jpm',
-    codeOf('a.potensi', lists.potensi),
+    sqlCodeOf('a.potensi', lists.potensi),
     'a.potensi_score',
     'a.jp',
-    codeOf('a.hukuman_disiplin', lists.hukuman),
+    sqlCodeOf('a.hukuman_disiplin', lists.hukuman),
   ].join(', ');
   return query.units.length === 0
     ? { sql: `SELECT ${select} FROM appraisals a WHERE a.tahun <= ?`, args: [query.maxYear] }
