@@ -211,37 +211,13 @@ export function auditEvents(ctx: AuditContext, events: readonly Promotion[], opt
 }
 
 /**
- * Results of whole scope groups audited ahead of being asked for, per context: the report asks
- * `auditOne` for every event in date order, which would read a unit again for each of its
- * events; so the first event of a group has the group's other events audited too, kept until asked.
- */
-const ahead = new WeakMap<AuditContext, { settings: string; groups: Map<string | null, Promotion[]>; results: Map<Promotion, EventAudit> }>();
-
-/**
- * Audits one event (SPEC §5.1–5.6); with `detail` (for `--event`) the pool and the excluded are
- * kept as candidates too, and the people of the event's scope group are returned.
+ * Audits one event (SPEC §5.1–5.6) by reading its scope group; with `detail` (for `--event`)
+ * the pool and the excluded are kept as candidates too, and the people of the group are
+ * returned. For many events use `auditEvents`, which reads each group once.
  */
 export function auditOne(ctx: AuditContext, event: Promotion, opts: AuditOptions, detail = false): EventAudit {
   if (!ctx.placement.has(event.nip)) return auditInGroup(ctx, null, event, opts, detail ? null : NO_DETAIL);
-  const key = scopeKey(ctx, event, opts.scope);
-  if (detail) return auditGroupEvents(ctx, key, [event], opts, true, true)[0] as EventAudit;
-  const settings = `${opts.scope} ${opts.eligibility} ${opts.margin}`;
-  let batch = ahead.get(ctx);
-  if (batch === undefined || batch.settings !== settings) {
-    batch = { settings, groups: groupByScope(ctx, ctx.events, opts.scope), results: new Map() };
-    ahead.set(ctx, batch);
-    readAppraisalsInOneScan(ctx, batch.groups.size, opts.scope);
-  }
-  let audit = batch.results.get(event);
-  if (audit === undefined) {
-    const members = [...(batch.groups.get(key) ?? [])];
-    if (!members.includes(event)) members.push(event);
-    const audits = auditGroupEvents(ctx, key, members, opts, false, true);
-    members.forEach((e, i) => batch.results.set(e, audits[i] as EventAudit));
-    audit = batch.results.get(event) as EventAudit;
-  }
-  batch.results.delete(event);
-  return audit;
+  return auditGroupEvents(ctx, scopeKey(ctx, event, opts.scope), [event], opts, detail, true)[0] as EventAudit;
 }
 
 /** `--unit` values → the unit names of the events (case-insensitive); a unit nobody has is exit 2. */

@@ -28,11 +28,12 @@ export function heapGrowingPercent(env: NodeJS.ProcessEnv, v8Version: string): n
 }
 
 /**
- * The commands that hold their whole population in memory (rank, report; import for a flat
- * peak). `audit` holds one scope group at a time: there the fixed factor only made V8 collect
- * more often (national audit 69 s at 0.78 GB with it, 57 s at 1.0 GB without).
+ * Every command that reads a database or a file of any size. `audit` too: with V8's own factor
+ * its national peak depended on the machine's load (1.3 GB on a quiet machine, 2.7 GB with a
+ * second process competing for the cores, as the collector's helper threads fall behind);
+ * with the fixed factor it stays at 0.8 GB for about 15% more time (61 → 72 s).
  */
-const LIMITED_COMMANDS = new Set(['import', 'validate', 'rank', 'report', 'status']);
+const LIMITED_COMMANDS = new Set(['import', 'validate', 'rank', 'audit', 'report', 'status']);
 
 /** The percent for this command, or null to leave V8 alone. */
 export function heapGrowingPercentFor(command: string, env: NodeJS.ProcessEnv, v8Version: string): number | null {

@@ -46,6 +46,7 @@ function seed(): void {
     VALUES (?, ?, ?, 'predikat', ?, ?, ?, 1, 2)`);
   const pr = db.prepare(`INSERT INTO promotions (nip, tmt, jabatan_baru, level_baru, level_asal, unit, import_id, source_line)
     VALUES (?, ?, 'Jabatan Baru', ?, ?, ?, 1, 2)`);
+  const importedLater: Array<() => void> = [];
   const dates = ['2023-04-01', '2023-10-01', '2024-04-01', '2024-07-15', '2024-10-01', '2025-01-02', '2025-04-01'];
   for (let i = 0; i < 150; i++) {
     const nip = `19${String(70 + (i % 25)).padStart(2, '0')}0101200${i % 10}01${String(1000 + i).slice(1)}`.slice(0, 18);
@@ -55,11 +56,14 @@ function seed(): void {
     emp.run(nip, `Pegawai ${i}`, jenis, pick([31, 32, 33, 34, 41]), pick(['2015-04-01', '2018-10-01', '2021-04-01', null]),
       pick(['2005-03-01', '2012-01-01', '2019-02-01', '2024-06-01', null]), level, pick(['S-1', 'S-2', 'D-III', 'SLTA', null]),
       pick([2004, 2010, 2016, null]), pick(['1975-05-17', '1985-04-18', '1992-01-15', null]), next() < 0.05 ? null : unit, instansi);
-    // Years out of order, as when a later year's file was imported first: reads must sort them.
+    // Years out of order, as when a later year's file was imported first, and 2023 from a file
+    // imported after everyone else's (below): reads must sort them.
     for (const tahun of [2022, 2020, 2024, 2021, 2023]) {
       if (next() < 0.15) continue;
-      ap.run(nip, tahun, pick(['SB', 'B', 'B', 'B', 'BP', 'K', null]), next() < 0.4 ? Math.round(60 + next() * 40) : null,
-        next() < 0.8 ? Math.round(next() * 40) : null, pick(['none', 'none', 'none', 'ringan', 'sedang', null]));
+      const values = [pick(['SB', 'B', 'B', 'B', 'BP', 'K', null]), next() < 0.4 ? Math.round(60 + next() * 40) : null,
+        next() < 0.8 ? Math.round(next() * 40) : null, pick(['none', 'none', 'none', 'ringan', 'sedang', null])] as const;
+      if (tahun === 2023) importedLater.push(() => ap.run(nip, tahun, ...values));
+      else ap.run(nip, tahun, ...values);
     }
     if (next() < 0.45) {
       const own = [...new Set([pick(dates), pick(dates)])].sort();
@@ -69,9 +73,13 @@ function seed(): void {
       }
     }
   }
+  for (const insert of importedLater) insert();
   pr.run('199912312020121001', '2024-04-01', 5, 4, 'Dinas Kesehatan'); // no personnel row
   // Hand-edited values that are no code: read as missing on every path.
   db.prepare(`UPDATE appraisals SET predikat = 'sangat baik', hukuman_disiplin = 'RINGAN' WHERE rowid IN (3, 10)`).run();
+  // Values with two decimals, more decimals, and out of every range: each must come back as stored.
+  db.prepare(`UPDATE appraisals SET jpm = CASE rowid % 3 WHEN 0 THEN 78.25 WHEN 1 THEN 81.3 ELSE 77.123456 END,
+    jp = CASE rowid % 4 WHEN 0 THEN 1e12 WHEN 1 THEN 12.5 WHEN 2 THEN -0.01 ELSE jp END WHERE rowid % 7 = 0`).run();
 }
 
 beforeAll(() => {

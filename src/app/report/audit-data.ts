@@ -6,27 +6,24 @@
  */
 import { summarizeAudit, summarizeByUnit, type AuditSummary } from '../../domain/audit.js';
 import { openDatabase } from '../../db/open.js';
-import { auditOne, loadAuditContext, type AuditResult } from '../audit.js';
+import { auditEvents, loadAuditContext, type AuditResult } from '../audit.js';
 import type { Block, ReportCell, ReportColumn, ReportTable } from './types.js';
 
 /** `asn audit` defaults (SPEC §5, §7). */
 export const AUDIT_DEFAULTS = { scope: 'unit', margin: 10, eligibility: 'strict' } as const;
 
 /**
- * Every event audited as `asn audit` does with its defaults and no --from/--to/--unit, but
- * keeping each event's pool ∪ {P} (`ranked`) that `auditPromotions` drops to save memory: the
- * audit report lists the pools, and the employee card looks for the employee in them.
+ * Every event audited as `asn audit` does with its defaults and no --from/--to/--unit; with
+ * `keepPools`, also each event's pool ∪ {P} (`ranked`) that `auditPromotions` drops to save
+ * memory: the audit report lists the pools, and the employee card looks for the employee in them.
  */
 export function runAudit(dbPath: string, modelFile: string | undefined, keepPools = true): AuditResult {
   const db = openDatabase(dbPath, 'read');
   try {
     const ctx = loadAuditContext(db, dbPath, modelFile);
-    // The summary and unit reports need the figures, not every pool: at national scale the pools
-    // of all events would hold tens of millions of entries.
-    const events = ctx.events.map((e) => {
-      const row = auditOne(ctx, e, AUDIT_DEFAULTS).row;
-      return keepPools ? row : { ...row, ranked: [] };
-    });
+    // Group by group, as `asn audit` does. The summary and unit reports need the figures, not
+    // every pool: at national scale the pools of all events hold 2.9 million entries.
+    const events = auditEvents(ctx, ctx.events, AUDIT_DEFAULTS, keepPools);
     return {
       model: ctx.modelInfo,
       settings: { ...AUDIT_DEFAULTS, from: null, to: null, units: [] },
