@@ -28,20 +28,13 @@ export function heapGrowingPercent(env: NodeJS.ProcessEnv, v8Version: string): n
 }
 
 /**
- * Every command that reads a database or a file of any size. `audit` too: with V8's own factor
- * its national peak depended on the machine's load (1.3 GB on a quiet machine, 2.7 GB with a
- * second process competing for the cores, as the collector's helper threads fall behind);
- * with the fixed factor it stays at 0.8 GB for about 15% more time (61 → 72 s).
+ * Applies the heap growing factor. Called by bin/asn.js before anything else is loaded, for
+ * every command: set later (when commander has picked the command), the same factor left the
+ * national audit 30% slower (88–91 s against 66–68 s, same peak), measured. `audit` needs it
+ * too: with V8's own factor its national peak followed the machine's load (1.3 GB on a quiet
+ * machine, 2.7 GB with another process on the cores, as the collector's helper threads fall behind).
  */
-const LIMITED_COMMANDS = new Set(['import', 'validate', 'rank', 'audit', 'report', 'status']);
-
-/** The percent for this command, or null to leave V8 alone. */
-export function heapGrowingPercentFor(command: string, env: NodeJS.ProcessEnv, v8Version: string): number | null {
-  return LIMITED_COMMANDS.has(command) ? heapGrowingPercent(env, v8Version) : null;
-}
-
-/** Applies the heap growing factor for this command (once, before its work starts). */
-export function limitHeapGrowth(command: string, env: NodeJS.ProcessEnv = process.env): void {
-  const percent = heapGrowingPercentFor(command, env, process.versions.v8);
+export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
+  const percent = heapGrowingPercent(env, process.versions.v8);
   if (percent !== null) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

@@ -5,7 +5,6 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { processIo, type Io } from './context.js';
-import { limitHeapGrowth } from './heap.js';
 import { reportError } from './errors.js';
 import { makeAuditCommand } from './commands/audit.js';
 import { makeImportCommand, makeValidateCommand } from './commands/import.js';
@@ -50,7 +49,6 @@ export async function run(argv: string[], io: Io = processIo): Promise<void> {
     throw error;
   });
   const program = makeProgram(io);
-  program.hook('preAction', (_program, command) => limitHeapGrowth(command.name()));
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -4,7 +4,7 @@
  * (an unknown flag makes V8 print on stdout, which would corrupt CSV output).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, heapGrowingPercentFor } from '../../src/cli/heap.js';
+import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent } from '../../src/cli/heap.js';
 
 describe('heapGrowingPercent', () => {
   it.each([
@@ -22,18 +22,6 @@ describe('heapGrowingPercent', () => {
     [{ ASN_HEAP_GROWING_PERCENT: '50' }, 'not-a-version', null],
   ])('env %j on V8 %s → %s', (env, v8, expected) => {
     expect(heapGrowingPercent(env, v8)).toBe(expected);
-  });
-
-  it.each([
-    ['rank', DEFAULT_HEAP_GROWING_PERCENT],
-    ['report', DEFAULT_HEAP_GROWING_PERCENT],
-    ['import', DEFAULT_HEAP_GROWING_PERCENT],
-    // With V8's own factor the national audit's peak followed the machine's load (up to 2.7 GB).
-    ['audit', DEFAULT_HEAP_GROWING_PERCENT],
-    ['status', DEFAULT_HEAP_GROWING_PERCENT],
-    ['help', null],
-  ])('command %s → %s', (command, expected) => {
-    expect(heapGrowingPercentFor(command, {}, '11.3.244.8-node.33')).toBe(expected);
   });
 
   it('this Node is one of the known V8 versions, so the setting is in force here', () => {
