@@ -4,7 +4,7 @@
  * the inputs used and why a component is missing — so `rank --explain` and the employee report
  * can show how every number was made. Nothing is rounded here; rounding is for printing only.
  */
-import type { ComponentName, MeritModel } from '../model/model.js';
+import type { ComponentName, MeritModel } from './model.js';
 import { roundHalfAwayFromZero } from './numbers.js';
 import type { Appraisal, Employee, Hukdis } from './types.js';
 

@@ -2,7 +2,7 @@
  * Talent box — the 9-box of PermenPANRB 3/2020 (Manajemen Talenta ASN), SPEC §4:
  * rows potensial (tinggi / menengah / rendah), columns kinerja (below / meets / above).
  */
-import type { KinerjaAxis, MeritModel, PotensialLevel } from '../model/model.js';
+import type { KinerjaAxis, MeritModel, PotensialLevel } from './model.js';
 import type { Appraisal, PotensiWord } from './types.js';
 
 /** A potensi given as a word maps straight onto the axis (SPEC §1.4, §4). */

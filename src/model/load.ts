@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { MeritModel } from './model.js';
+import type { MeritModel } from '../domain/model.js';
 
 /** Label used in messages about the built-in model file. */
 const DEFAULT_FILE = 'asn-merit-v1.json (built-in)';

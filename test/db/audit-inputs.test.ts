@@ -12,7 +12,7 @@ import { openDatabase, type Db } from '../../src/db/open.js';
 import {
   auditAppraisalScanSql, EMPLOYEE_NIPS_SQL, employeeUnits, eventTuples, latestPromotionYear, maxEmployeeRowid, peopleReader, peopleSql, type PeopleFilter,
 } from '../../src/db/queries/audit-inputs.js';
-import { APPRAISAL_CODES } from '../../src/app/rank-appraisals.js';
+import { APPRAISAL_CODES } from '../../src/app/population/appraisal-fold.js';
 
 const DINKES = 'Dinas Kesehatan';
 const BKPSDM = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';

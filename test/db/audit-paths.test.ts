@@ -1,5 +1,5 @@
 /**
- * The promotion audit by scope group (src/app/audit.ts) gives, event for event, what the
+ * The promotion audit by scope group (src/app/audit/audit.ts) gives, event for event, what the
  * one-event path gives: `auditEvents` (groups read once, pool candidates shared per date,
  * people who can hold none of the group's levels not read), `auditOne` in date order (the
  * report's way, groups audited ahead) and `auditOne` with detail (every person in scope at P's
@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
-import { auditEvents, auditOne, loadAuditContext, type AuditContext } from '../../src/app/audit.js';
-import { AuditAppraisalStore } from '../../src/app/audit-appraisals.js';
-import { appraisalOfRow } from '../../src/app/audit-group.js';
+import { auditEvents, auditOne, loadAuditContext, type AuditContext } from '../../src/app/audit/audit.js';
+import { AuditAppraisalStore } from '../../src/app/audit/appraisals.js';
+import { appraisalOfRow } from '../../src/app/audit/group.js';
 import { peopleReader, type AuditAppraisalTuple } from '../../src/db/queries/audit-inputs.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */

@@ -12,7 +12,7 @@ import {
   appraisalCodeSql, appraisalYearsPresent, dataPresent, iterateMeritInputs, latestAppraisalYear, meritInputSql, scanAppraisalCodes,
   unitOfEmployee, unitsMatching, yearHasAppraisals,
 } from '../../src/db/queries/merit-inputs.js';
-import { APPRAISAL_CODES } from '../../src/app/rank-appraisals.js';
+import { APPRAISAL_CODES } from '../../src/app/population/appraisal-fold.js';
 
 const BKPSDM = 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia';
 const DINKES = 'Dinas Kesehatan';

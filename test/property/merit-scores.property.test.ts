@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { COMPONENT_NAMES, computeMerit, meritScores } from '../../src/domain/merit.js';
 import type { Appraisal, Employee } from '../../src/domain/types.js';
-import type { MeritModel } from '../../src/model/model.js';
+import type { MeritModel } from '../../src/domain/model.js';
 
 const model = JSON.parse(readFileSync('src/model/asn-merit-v1.json', 'utf8')) as MeritModel;
 const NIP = '198504182010011001';

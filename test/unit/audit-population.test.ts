@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   buildPopulation, candidateAt, mayBeAtLevel, meritCache, promotionFromTuple, resolveUnitSpelling,
-} from '../../src/app/audit-population.js';
+} from '../../src/app/audit/population.js';
 import type { PromotionTuple } from '../../src/db/queries/audit-inputs.js';
 import type { Appraisal, Employee, Promotion } from '../../src/domain/types.js';
 import { defaultModel } from '../../src/model/load.js';

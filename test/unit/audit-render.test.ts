@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import type { AuditRow, AuditSettings } from '../../src/app/audit.js';
+import type { AuditRow, AuditSettings } from '../../src/app/audit/audit.js';
 import { unauditedResult, type AuditSummary } from '../../src/domain/audit.js';
-import { AUDIT_COLUMNS, auditComment, auditRecord, summaryTable } from '../../src/cli/render/audit-rows.js';
+import { AUDIT_COLUMNS, auditComment, auditRecord, summaryTable } from '../../src/cli/render/audit/rows.js';
 import { renderCsv } from '../../src/cli/render/csv.js';
 
 const model = { name: 'asn-merit-v1', hash: 'ab12', file: null };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMPONENT_NAMES, computeMerit, isRated } from '../../src/domain/merit.js';
 import type { Appraisal, Employee } from '../../src/domain/types.js';
 import { loadModel } from '../../src/model/load.js';
-import type { MeritModel } from '../../src/model/model.js';
+import type { MeritModel } from '../../src/domain/model.js';
 
 const model = loadModel().model;
 const NIP = '198503152010011002';

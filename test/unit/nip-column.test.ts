@@ -1,11 +1,11 @@
 /**
- * NipColumn (src/app/nip-column.ts): 18-digit NIPs kept as two 9-digit halves must come back
+ * NipColumn (src/app/population/nip-column.ts): 18-digit NIPs kept as two 9-digit halves must come back
  * as exactly the stored text (leading zeros included), order like strings, and be found by the
  * look-up; anything else a hand-edited database might hold is kept as its string.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NipColumn } from '../../src/app/nip-column.js';
+import { NipColumn } from '../../src/app/population/nip-column.js';
 
 const NIPS = [
   '198403052009031003',

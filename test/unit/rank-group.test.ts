@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { rankGroup, scopesOf, type RankRow } from '../../src/app/rank.js';
-import { RankStore, sameDukOrder } from '../../src/app/rank-store.js';
+import { rankGroup, scopesOf, type RankRow } from '../../src/app/population/scoring.js';
+import { RankStore, sameDukOrder } from '../../src/app/population/score-store.js';
 import type { DukKey } from '../../src/domain/duk.js';
 import { meritKey } from '../../src/domain/numbers.js';
 import { rankScope } from '../../src/domain/ranking.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { appraisalFromTuple, employeeFromTuple, levelsChanged } from '../../src/app/rank-inputs.js';
+import { appraisalFromTuple, employeeFromTuple, levelsChanged } from '../../src/app/population/inputs.js';
 import type { AppraisalTuple, EmployeeTuple } from '../../src/db/queries/merit-inputs.js';
 import { defaultModel } from '../../src/model/load.js';
 

@@ -1,13 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { dukDecidingStep } from '../../src/app/explain.js';
-import type { RankRow } from '../../src/app/rank.js';
+import { dukDecidingStep } from '../../src/app/population/explain.js';
+import type { RankRow } from '../../src/app/population/scoring.js';
 import { renderCsv } from '../../src/cli/render/csv.js';
 import { renderJson, renderNdjson } from '../../src/cli/render/json.js';
-import { predikatSourceText } from '../../src/cli/render/rank-explain.js';
+import { predikatSourceText } from '../../src/cli/render/rank/explain.js';
 import {
   RANK_COLUMNS, batchedWriter, rankComment, rankRecord, writeRankCsv, writeRankJson, writeRankNdjson,
-} from '../../src/cli/render/rank-rows.js';
+} from '../../src/cli/render/rank/rows.js';
 import type { DataTable } from '../../src/cli/render/table-data.js';
 import type { AppraisalDetail } from '../../src/db/queries/merit-inputs.js';
 import type { DukKey } from '../../src/domain/duk.js';

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportTable } from '../../src/app/report/types.js';
 import { reportTime } from '../../src/cli/commands/report.js';
-import { inlineText, renderReportHtml, reportTableHtml } from '../../src/cli/render/report-html.js';
-import { columnLabel, fill, labelsFor, vocabWord } from '../../src/cli/render/report-labels.js';
-import { machineTable, metaLines, peopleTables, percentText } from '../../src/cli/render/report-localize.js';
-import { renderReportMarkdown } from '../../src/cli/render/report-md.js';
+import { inlineText, renderReportHtml, reportTableHtml } from '../../src/cli/render/report/html.js';
+import { columnLabel, fill, labelsFor, vocabWord } from '../../src/cli/render/report/labels.js';
+import { machineTable, metaLines, peopleTables, percentText } from '../../src/cli/render/report/localize.js';
+import { renderReportMarkdown } from '../../src/cli/render/report/md.js';
 
 const id = labelsFor('id');
 const en = labelsFor('en');

@@ -9,7 +9,7 @@ import type { PredikatCode, PredikatSource, Rating } from '../../domain/types.js
 import type { AppraisalRow, TableStatements } from '../../db/queries/rows.js';
 import { parseInteger, parseNumber } from '../../io/values.js';
 import { inRange, type RowFields } from './row-fields.js';
-import type { PreparedRow } from './engine.js';
+import type { PreparedRow } from './row-types.js';
 
 const parseTahunNumber = inRange(parseInteger, 1990, 2100, 'TAHUN');
 const parseNilaiSkp = inRange(parseNumber, 0, 100, 'NILAI SKP');

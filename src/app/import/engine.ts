@@ -18,26 +18,9 @@ import { prepareAppraisalRow } from './appraisals.js';
 import { preparePersonnelRow } from './personnel.js';
 import { preparePromotionRow } from './promotions.js';
 import { displayValue, RowFields, type RowIssue } from './row-fields.js';
+import type { PreparedRow, RejectedRow, RowWarning } from './row-types.js';
 
-/** A row that passed every check, ready to be compared with the stored one and written. */
-export interface PreparedRow<Row> {
-  key: string;
-  /** The values this file gives (present columns only). */
-  given: Partial<Row>;
-  /** The full row to store: `given` over the stored values. */
-  row: Row;
-  existing: (Row & Provenance) | undefined;
-}
-
-export interface RejectedRow {
-  line: number;
-  cells: string[];
-  issues: RowIssue[];
-}
-
-export interface RowWarning extends RowIssue {
-  line: number;
-}
+export type { PreparedRow, RejectedRow, RowWarning };
 
 export type FileStatus = 'imported' | 'checked' | 'refused' | 'refused-strict';
 

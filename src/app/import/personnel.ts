@@ -15,7 +15,7 @@ import type { Field } from '../../io/headers.js';
 import { parseDate, parseInteger } from '../../io/values.js';
 import { memo } from './memo.js';
 import { inRange, type RowFields } from './row-fields.js';
-import type { PreparedRow } from './engine.js';
+import type { PreparedRow } from './row-types.js';
 
 const TEXT_FIELDS = ['nip_lama', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis_jabatan', 'jabatan', 'unit', 'instansi'] as const;
 const DATE_FIELDS = ['tgl_lahir', 'tmt_golongan', 'tmt_cpns', 'tmt_jabatan'] as const;

@@ -6,7 +6,7 @@ import { jabatanLevel, parseEselon, type LevelTable } from '../../domain/jabatan
 import type { PromotionRow, TableStatements } from '../../db/queries/rows.js';
 import { parseDate } from '../../io/values.js';
 import type { RowFields } from './row-fields.js';
-import type { PreparedRow } from './engine.js';
+import type { PreparedRow } from './row-types.js';
 
 export function preparePromotionRow(
   fields: RowFields,

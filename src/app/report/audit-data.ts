@@ -6,7 +6,7 @@
  */
 import { summarizeAudit, summarizeByUnit, type AuditSummary } from '../../domain/audit.js';
 import { openDatabase } from '../../db/open.js';
-import { auditEvents, loadAuditContext, type AuditResult } from '../audit.js';
+import { auditEvents, auditResultOf, loadAuditContext, type AuditResult } from '../audit/audit.js';
 import type { Block, ReportCell, ReportColumn, ReportTable } from './types.js';
 
 /** `asn audit` defaults (SPEC §5, §7). */
@@ -24,15 +24,7 @@ export function runAudit(dbPath: string, modelFile: string | undefined, keepPool
     // Group by group, as `asn audit` does. The summary and unit reports need the figures, not
     // every pool: at national scale the pools of all events hold 2.9 million entries.
     const events = auditEvents(ctx, ctx.events, AUDIT_DEFAULTS, keepPools);
-    return {
-      model: ctx.modelInfo,
-      settings: { ...AUDIT_DEFAULTS, from: null, to: null, units: [] },
-      levelsRederived: ctx.levelsRederived,
-      totalEvents: ctx.events.length,
-      events,
-      overall: summarizeAudit(events),
-      byUnit: summarizeByUnit(events),
-    };
+    return auditResultOf(ctx, events, { ...AUDIT_DEFAULTS, from: null, to: null, units: [] });
   } finally {
     db.close();
   }

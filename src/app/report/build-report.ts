@@ -12,8 +12,8 @@ import {
   appraisalsWithoutPredikat, employeeNames, employeeRecord, lastImportPerFile, promotionsOf, reportDataPresent,
 } from '../../db/queries/report.js';
 import { UsageError } from '../../shared/errors.js';
-import type { AuditResult } from '../audit.js';
-import { levelsChanged } from '../rank-inputs.js';
+import type { AuditResult } from '../audit/audit.js';
+import { levelsChanged } from '../population/inputs.js';
 import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummaryTable, runAudit } from './audit-data.js';
 import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';

@@ -8,11 +8,11 @@
 import { compareDuk, dukKeyAt, serviceMonths, type DukKey } from '../../domain/duk.js';
 import { golonganLabel } from '../../domain/golongan.js';
 import type { Employee } from '../../domain/types.js';
-import type { MeritModel } from '../../model/model.js';
+import type { MeritModel } from '../../domain/model.js';
 import type { Db } from '../../db/open.js';
 import type { EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { iterateEmployeeRecords, type EmployeeRecordRow } from '../../db/queries/report.js';
-import { employeeFromTuple } from '../rank-inputs.js';
+import { employeeFromTuple } from '../population/inputs.js';
 import { compareUnits, date, int, noteBlock, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportSection, ReportTable } from './types.js';
 

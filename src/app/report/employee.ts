@@ -8,8 +8,8 @@
 import { serviceMonths } from '../../domain/duk.js';
 import { COMPONENT_NAMES } from '../../domain/merit.js';
 import type { EmployeeRecordRow, PromotionRow } from '../../db/queries/report.js';
-import type { AuditResult } from '../audit.js';
-import { explainEmployee, type ExplainResult } from '../explain.js';
+import type { AuditResult } from '../audit/audit.js';
+import { explainEmployee, type ExplainResult } from '../population/explain.js';
 import { chartBlock, date, int, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportLang, ReportSection, ReportTable } from './types.js';
 import { golonganLabel, pangkatName } from '../../domain/golongan.js';

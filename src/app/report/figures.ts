@@ -9,12 +9,12 @@
 import { jenisGroup } from '../../domain/duk.js';
 import { jpmCategory, meetsJpTarget, type JpmCategory } from '../../domain/report-figures.js';
 import type { JenisGroup, JenisPegawai, PredikatCode } from '../../domain/types.js';
-import type { MeritModel } from '../../model/model.js';
+import type { MeritModel } from '../../domain/model.js';
 import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
-import { compareText } from '../rank.js';
-import type { AppraisalFold } from '../rank-appraisals.js';
-import type { RankStore } from '../rank-store.js';
+import { compareText } from '../population/scoring.js';
+import type { AppraisalFold } from '../population/appraisal-fold.js';
+import type { RankStore } from '../population/score-store.js';
 
 export type Hukuman = 'ringan' | 'sedang' | 'berat';
 export const HUKUMAN_LEVELS: readonly Hukuman[] = ['ringan', 'sedang', 'berat'];

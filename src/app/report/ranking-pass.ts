@@ -4,9 +4,9 @@
  */
 import type { Db } from '../../db/open.js';
 import { percentileOf } from '../../domain/ranking.js';
-import { compareRanked, compareText, rankContext, scorePopulation, type RankContext, type RankRow } from '../rank.js';
-import type { AppraisalFold } from '../rank-appraisals.js';
-import type { RankStore } from '../rank-store.js';
+import { compareRanked, compareText, rankContext, scorePopulation, type RankContext, type RankRow } from '../population/scoring.js';
+import type { AppraisalFold } from '../population/appraisal-fold.js';
+import type { RankStore } from '../population/score-store.js';
 
 /** A ranked employee as the report shows them (a copy: later rankings do not change it). */
 export interface RankedEntry {

@@ -1,5 +1,5 @@
 /** Small builders for report tables and sections, shared by the report types. */
-import { compareText } from '../rank.js';
+import { compareText } from '../population/scoring.js';
 import type { Block, ChartSpec, Note, ReportCell, ReportColumn, ReportSection, ReportTable, SectionId, Vocab } from './types.js';
 
 export const text = (key: string, vocab?: Vocab): ReportColumn => (vocab === undefined ? { key, type: 'text' } : { key, type: 'text', vocab });

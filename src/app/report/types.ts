@@ -1,13 +1,13 @@
 /**
  * The evaluation report as data (SPEC §6): metadata, then sections made of tables, charts and
  * notes. Language-neutral: tables carry stable keys and codes ('SB', 'tinggi', 'optimal'); the
- * renderers in src/cli/render/report-*.ts put words on them in `--lang`. Only free texts that
+ * renderers in src/cli/render/report/*.ts put words on them in `--lang`. Only free texts that
  * have no code (the 9-box recommendation, the rule a merit component was computed by) are
  * chosen in the requested language here.
  */
 import type { PredikatCode } from '../../domain/types.js';
-import type { ComponentName } from '../../model/model.js';
-import type { ModelInfo } from '../rank.js';
+import type { ComponentName } from '../../domain/model.js';
+import type { ModelInfo } from '../population/scoring.js';
 
 export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit';
 export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit'];
@@ -17,7 +17,7 @@ export const REPORT_LANGS: readonly ReportLang[] = ['id', 'en'];
 /** One value in a report table (dates as 'YYYY-MM-DD' strings in 'date' columns). */
 export type ReportCell = string | number | boolean | null;
 
-/** Which word list translates a column's codes for people (src/cli/render/report-labels.ts). */
+/** Which word list translates a column's codes for people (src/cli/render/report/labels.ts). */
 export type Vocab =
   | 'predikat' | 'jenis' | 'kinerja' | 'potensial' | 'hukuman' | 'jpm' | 'status' | 'auditStatus'
   | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating';

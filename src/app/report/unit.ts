@@ -5,8 +5,8 @@
  */
 import { PREDIKAT_CODES } from '../../domain/types.js';
 import { meritDistribution, shareOf } from '../../domain/report-figures.js';
-import type { MeritModel } from '../../model/model.js';
-import type { AuditResult } from '../audit.js';
+import type { MeritModel } from '../../domain/model.js';
+import type { AuditResult } from '../audit/audit.js';
 import { auditSummaryTable } from './audit-data.js';
 import type { Figures, UnitFigures } from './figures.js';
 import type { RankedEntry } from './ranking-pass.js';

@@ -3,13 +3,13 @@
  * summary with the sign test (`--summary`), and one event's whole pool (`--event NIP@DATE`).
  */
 import { Command, Option } from 'commander';
-import { auditEventDetail } from '../../app/audit-event.js';
-import { auditPromotions, type AuditRequest } from '../../app/audit.js';
+import { auditEventDetail } from '../../app/audit/event.js';
+import { auditPromotions, type AuditRequest } from '../../app/audit/audit.js';
 import { UsageError } from '../../shared/errors.js';
 import { dateOption, parseEventRef, parseMargin } from '../audit-options.js';
 import { collect, colorWanted, globalOptions, resolveFormat, type GlobalOptions, type Io } from '../context.js';
-import { auditMessage, auditTable, renderAuditText, summaryTable } from '../render/audit-rows.js';
-import { renderEventJson, renderEventText } from '../render/audit-event.js';
+import { auditMessage, auditTable, renderAuditText, summaryTable } from '../render/audit/rows.js';
+import { renderEventJson, renderEventText } from '../render/audit/event.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson, renderNdjson } from '../render/json.js';
 

@@ -8,7 +8,7 @@ import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
 import { progressPrinter } from '../render/progress.js';
-import { renderImportSummary } from '../render/import-summary.js';
+import { renderImportSummary } from '../render/import/summary.js';
 
 interface ImportFlags {
   kind?: FileKind;

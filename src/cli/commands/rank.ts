@@ -3,15 +3,16 @@
  * for how one employee's score was made.
  */
 import { Command } from 'commander';
-import { explainEmployee } from '../../app/explain.js';
-import { rankEmployees, type RankRequest, type RankResult } from '../../app/rank.js';
+import { explainEmployee } from '../../app/population/explain.js';
+import { rankEmployees, type RankResult } from '../../app/rank/rank.js';
+import type { RankRequest } from '../../app/population/scoring.js';
 import { cleanNip } from '../../io/values.js';
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, intOption, resolveFormat, type GlobalOptions, type Io } from '../context.js';
-import { renderExplainJson, renderExplainText } from '../render/rank-explain.js';
+import { renderExplainJson, renderExplainText } from '../render/rank/explain.js';
 import {
   rankComment, renderRankTable, selectedRows, writeRankCsv, writeRankJson, writeRankNdjson, type RankSelection,
-} from '../render/rank-rows.js';
+} from '../render/rank/rows.js';
 
 interface RankFlags {
   year?: number;

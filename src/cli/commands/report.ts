@@ -11,10 +11,10 @@ import { writeAtomically, writeTextAtomically } from '../atomic-write.js';
 import { globalOptions, intOption, resolveFormat, type Io } from '../context.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJsonObject } from '../render/json.js';
-import { renderReportHtml } from '../render/report-html.js';
-import { labelsFor } from '../render/report-labels.js';
-import { machineTable, metaLines, metaObject, peopleTables, yearParams } from '../render/report-localize.js';
-import { renderReportMarkdown } from '../render/report-md.js';
+import { renderReportHtml } from '../render/report/html.js';
+import { labelsFor } from '../render/report/labels.js';
+import { machineTable, metaLines, metaObject, peopleTables, yearParams } from '../render/report/localize.js';
+import { renderReportMarkdown } from '../render/report/md.js';
 import type { DataTable } from '../render/table-data.js';
 import { writeXlsx } from '../render/xlsx.js';
 

@@ -1,6 +1,6 @@
 /** `asn status` (SPEC §7): what the database holds, its schema version, the last imports. */
 import { Command } from 'commander';
-import { getStatus, type StatusReport } from '../../app/status.js';
+import { getStatus, type StatusReport } from '../../app/status/status.js';
 import { colorWanted, globalOptions, intOption, resolveFormat, type Io } from '../context.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJsonObject } from '../render/json.js';

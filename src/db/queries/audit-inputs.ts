@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
+import type { EmployeeTuple } from './merit-inputs.js';
 import { sqlCodeOf } from './merit-inputs.js';
 
 /** One promotion as stored (SPEC §8 column names), in this order. */
@@ -63,26 +64,8 @@ export function employeeUnits(db: Db): string[] {
   return db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL').pluck().all() as string[];
 }
 
-/** One employee as the audit reads them, in this order; `rowid` ties the appraisals to them. */
-export type AuditEmployeeTuple = [
-  rowid: number,
-  nip: string,
-  nama: string,
-  jenis_pegawai: string | null,
-  golongan_code: number | null,
-  tmt_golongan: string | null,
-  tmt_cpns: string | null,
-  level: number | null,
-  pendidikan: string | null,
-  tahun_lulus: number | null,
-  tgl_lahir: string | null,
-  unit: string | null,
-  instansi: string | null,
-  /** eselon, jabatan and jenis_jabatan are read only when the level must be derived again. */
-  eselon: string | null,
-  jabatan: string | null,
-  jenis_jabatan: string | null,
-];
+/** One employee as the audit reads them: the merit ranking's tuple, led by the `rowid` that ties the appraisals to them. */
+export type AuditEmployeeTuple = [rowid: number, ...employee: EmployeeTuple];
 
 /** One appraisal with what merit (SPEC §3, numbers only) and strict eligibility (§5.2) read. */
 export type AuditAppraisalTuple = [

@@ -3,8 +3,8 @@
  * skipped per file, every reject with line, column, value and reason) and the rejects file.
  */
 import { Chalk } from 'chalk';
-import type { FileReport } from '../../app/import/engine.js';
-import type { ImportReport } from '../../app/import/run.js';
+import type { FileReport } from '../../../app/import/engine.js';
+import type { ImportReport } from '../../../app/import/run.js';
 
 /** On stderr, at most this many rejects and warnings per file (all of them with --verbose). */
 const SHOW = 20;

@@ -1,26 +1,25 @@
 /**
- * `asn rank` use case (SPEC §2–4): the evaluation year, the merit of every employee in the
- * population, the ranking per scope (all, or each unit with `--by unit`) with DUK order at
- * 31 December of Y breaking ties, and the 9-box. Returns a typed result that records the model
- * (name and hash) that produced it; never prints.
+ * Scoring the population (SPEC §2–4), shared by rank, audit and report: the request checked
+ * against the database, the merit and box of every employee in compact columns, and the
+ * orders (code-point text, merit then DUK) every use case sorts by. Never prints.
  */
-import { dukKeyAt } from '../domain/duk.js';
-import { golonganLabel } from '../domain/golongan.js';
-import { COMPONENT_NAMES, computeMerit, meritScores, type MeritResult } from '../domain/merit.js';
-import { percentileOf } from '../domain/ranking.js';
-import { meritKey } from '../domain/numbers.js';
-import { talentBox, type TalentBoxResult } from '../domain/talent-box.js';
-import { EDUCATION_CODES, type Appraisal, type Employee } from '../domain/types.js';
-import { RankStore, RowList } from './rank-store.js';
-import { defaultModel, loadModel } from '../model/load.js';
-import type { ComponentName, MeritModel } from '../model/model.js';
-import { openDatabase, type Db } from '../db/open.js';
+import { dukKeyAt } from '../../domain/duk.js';
+import { golonganLabel } from '../../domain/golongan.js';
+import { COMPONENT_NAMES, computeMerit, meritScores, type MeritResult } from '../../domain/merit.js';
+import { percentileOf } from '../../domain/ranking.js';
+import { meritKey } from '../../domain/numbers.js';
+import { talentBox, type TalentBoxResult } from '../../domain/talent-box.js';
+import { EDUCATION_CODES, type Appraisal, type Employee } from '../../domain/types.js';
+import { RankStore, RowList } from './score-store.js';
+import { defaultModel, loadModel } from '../../model/load.js';
+import type { ComponentName, MeritModel } from '../../domain/model.js';
+import { openDatabase, type Db } from '../../db/open.js';
 import {
   appraisalYearsPresent, countPopulation, dataPresent, latestAppraisalYear, scanAppraisalCodes, scanEmployees, unitNames, unitsMatching, yearHasAppraisals,
-} from '../db/queries/merit-inputs.js';
-import { InputError, UsageError } from '../shared/errors.js';
-import { employeeFromTuple, levelsChanged } from './rank-inputs.js';
-import { APPRAISAL_CODES, AppraisalFold } from './rank-appraisals.js';
+} from '../../db/queries/merit-inputs.js';
+import { InputError, UsageError } from '../../shared/errors.js';
+import { employeeFromTuple, levelsChanged } from './inputs.js';
+import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
 
 export interface RankRequest {
   db: string;
@@ -43,39 +42,7 @@ export interface ModelInfo {
   file: string | null;
 }
 
-export type { RankRow, RankedRow } from './rank-store.js';
-
-/** The members of one scope before ranking. */
-export interface RankScope {
-  all: boolean;
-  unit: string | null;
-  members: RowList;
-}
-
-/** One scope: everyone (`all`), or one unit with `--by unit` (`unit` null = employees without a unit). */
-export interface RankGroup {
-  all: boolean;
-  unit: string | null;
-  /** Rated employees in rank order. */
-  ranked: RowList;
-  /** Unrated employees in DUK order (shown with `--all`), rank and percentile null. */
-  unrated: RowList;
-}
-
-export interface RankResult {
-  model: ModelInfo;
-  year: number;
-  /** T = 31 December of Y, the date of the DUK order and service months (SPEC §2). */
-  referenceDate: string;
-  byUnit: boolean;
-  /** The units the population was restricted to, as stored; empty = everyone. */
-  units: string[];
-  /** Whether the jabatan level was derived again with the model's own `levels` table. */
-  levelsRederived: boolean;
-  store: RankStore;
-  groups: RankGroup[];
-  totals: { employees: number; complete: number; incomplete: number; unrated: number };
-}
+export type { RankRow, RankedRow } from './score-store.js';
 
 /** What a ranking run needs once the request is checked against the database. */
 export interface RankContext {
@@ -234,6 +201,33 @@ function meritOnlyEmployee(nip: string, jenisPegawai: Employee['jenisPegawai'], 
   };
 }
 
+/**
+ * The order of compareByMerit (SPEC §3, src/domain/ranking.ts): merit desc compared at 6
+ * decimals, ties by DUK order — with the 6-decimal key computed once per employee, and the DUK
+ * key packed into integers, which matters for millions of rows. test/unit/rank-group.test.ts
+ * checks that the order equals rankScope's.
+ */
+export function compareRanked(store: RankStore, i: number, j: number): number {
+  return store.meritKey[j]! - store.meritKey[i]! || store.compareDuk(i, j);
+}
+
+/** The members of one scope before ranking. */
+export interface RankScope {
+  all: boolean;
+  unit: string | null;
+  members: RowList;
+}
+
+/** One scope: everyone (`all`), or one unit with `--by unit` (`unit` null = employees without a unit). */
+export interface RankGroup {
+  all: boolean;
+  unit: string | null;
+  /** Rated employees in rank order. */
+  ranked: RowList;
+  /** Unrated employees in DUK order (shown with `--all`), rank and percentile null. */
+  unrated: RowList;
+}
+
 /** Splits the population into scopes: one for everyone, or one per unit (units in code-point order, no unit last). */
 export function scopesOf(store: RankStore, byUnit: boolean): RankScope[] {
   if (!byUnit) {
@@ -252,15 +246,6 @@ export function scopesOf(store: RankStore, byUnit: boolean): RankScope[] {
   return keys.map((unit) => ({ all: false, unit, members: new RowList(store, Int32Array.from(byKey.get(unit) ?? [])) }));
 }
 
-/**
- * The order of compareByMerit (SPEC §3, src/domain/ranking.ts): merit desc compared at 6
- * decimals, ties by DUK order — with the 6-decimal key computed once per employee, and the DUK
- * key packed into integers, which matters for millions of rows. test/unit/rank-group.test.ts
- * checks that the order equals rankScope's.
- */
-export function compareRanked(store: RankStore, i: number, j: number): number {
-  return store.meritKey[j]! - store.meritKey[i]! || store.compareDuk(i, j);
-}
 
 /**
  * Ranks one scope (SPEC §3): merit desc at 6 decimals, ties by DUK order at T, then nip;
@@ -292,27 +277,3 @@ export function rankGroup(scope: RankScope): RankGroup {
   return { all: scope.all, unit: scope.unit, ranked: new RowList(store, ranked), unrated: new RowList(store, unrated) };
 }
 
-/** `asn rank`: the ranking of every scope. */
-export function rankEmployees(request: RankRequest): RankResult {
-  const db = openDatabase(request.db, 'read');
-  try {
-    const ctx = rankContext(db, request.db, request);
-    const { scored } = scorePopulation(db, ctx);
-    const totals = { employees: scored.size, complete: 0, incomplete: 0, unrated: 0 };
-    for (let i = 0; i < scored.size; i++) totals[scored.status(i)] += 1;
-    const groups = scopesOf(scored, request.byUnit).map(rankGroup);
-    return {
-      model: ctx.modelInfo,
-      year: ctx.year,
-      referenceDate: ctx.referenceDate,
-      byUnit: request.byUnit,
-      units: ctx.units,
-      levelsRederived: ctx.levels !== null,
-      store: scored,
-      groups,
-      totals,
-    };
-  } finally {
-    db.close();
-  }
-}

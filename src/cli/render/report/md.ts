@@ -3,11 +3,11 @@
  * produced it, notes as quotes, padded pipe tables that read as plain text too, and the 9-box as
  * a small grid. The other charts are left out: their figures are in the tables next to them.
  */
-import type { Block, ChartSpec, Report } from '../../app/report/types.js';
-import { fill, labelsFor, vocabWord, type ReportLabels } from './report-labels.js';
-import { metaLines, noteText, peopleTables, reportHeading, tableTitle, yearParams } from './report-localize.js';
-import { escapeMarkdownCell, renderMarkdownTable } from './markdown.js';
-import type { DataTable } from './table-data.js';
+import type { Block, ChartSpec, Report } from '../../../app/report/types.js';
+import { fill, labelsFor, vocabWord, type ReportLabels } from './labels.js';
+import { metaLines, noteText, peopleTables, reportHeading, tableTitle, yearParams } from './localize.js';
+import { escapeMarkdownCell, renderMarkdownTable } from '../markdown.js';
+import type { DataTable } from '../table-data.js';
 
 function talentGridMarkdown(spec: Extract<ChartSpec, { type: 'talent-grid' }>, labels: ReportLabels, params: Record<string, string | number>): string {
   const t = labels.charts.talentGrid;

@@ -4,17 +4,17 @@
  * group's events who sit elsewhere, with the appraisal years those events need. An audit holds
  * one group at a time, so its memory follows the largest group, not the population.
  */
-import { jabatanLevel } from '../domain/jabatan-level.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
 import {
   EDUCATION_CODES, PREDIKAT_CODES, type Appraisal, type Employee, type Hukdis, type JenisPegawai, type Promotion,
-} from '../domain/types.js';
-import type { PoolOptions } from '../domain/audit.js';
-import type { MeritModel } from '../model/model.js';
-import type { Db } from '../db/open.js';
+} from '../../domain/types.js';
+import type { PoolOptions } from '../../domain/audit.js';
+import type { MeritModel } from '../../domain/model.js';
+import type { Db } from '../../db/open.js';
 import {
   maxEmployeeRowid, type AppraisalYears, type AuditAppraisalTuple, type AuditEmployeeTuple, type AuditPersonRows, type PeopleReader,
-} from '../db/queries/audit-inputs.js';
-import { buildGroup, type Group } from './audit-population.js';
+} from '../../db/queries/audit-inputs.js';
+import { buildGroup, type Group } from './population.js';
 
 const JENIS: readonly JenisPegawai[] = ['PNS', 'CPNS', 'PPPK'];
 const HUKDIS: readonly Hukdis[] = ['none', 'ringan', 'sedang', 'berat'];

@@ -6,13 +6,13 @@
  * typed columns (12 bytes a row), not as objects; the people of a group still come
  * from the database, only their appraisals come from here.
  */
-import type { Hukdis, PredikatCode } from '../domain/types.js';
-import type { Db } from '../db/open.js';
+import type { Hukdis, PredikatCode } from '../../domain/types.js';
+import type { Db } from '../../db/open.js';
 import {
   auditAppraisalScan, employeeNips, maxAppraisalRowid, maxEmployeeRowid, type AppraisalYears, type AuditAppraisalTuple,
-} from '../db/queries/audit-inputs.js';
-import { NipColumn } from './nip-column.js';
-import { APPRAISAL_CODES } from './rank-appraisals.js';
+} from '../../db/queries/audit-inputs.js';
+import { NipColumn } from '../population/nip-column.js';
+import { APPRAISAL_CODES } from '../population/appraisal-fold.js';
 
 const PREDIKAT: ReadonlyArray<PredikatCode | null> = [null, ...APPRAISAL_CODES.predikat];
 const HUKDIS: ReadonlyArray<Hukdis | null> = [null, ...APPRAISAL_CODES.hukuman];

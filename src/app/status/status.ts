@@ -1,9 +1,9 @@
 /** `asn status`: counts per table, appraisal years, units, schema version, last imports. */
 import { basename } from 'node:path';
-import { openDatabase } from '../db/open.js';
-import { schemaVersion } from '../db/migrate.js';
-import { lastImports, type ImportLogRow } from '../db/queries/imports.js';
-import { appraisalYears, tableCounts, unitCounts } from '../db/queries/status.js';
+import { openDatabase } from '../../db/open.js';
+import { schemaVersion } from '../../db/migrate.js';
+import { lastImports, type ImportLogRow } from '../../db/queries/imports.js';
+import { appraisalYears, tableCounts, unitCounts } from '../../db/queries/status.js';
 
 export interface StatusReport {
   database: string;

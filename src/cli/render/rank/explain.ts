@@ -4,10 +4,10 @@
  * printed as given; an analyst recomputes merit = Σ wᵢ·sᵢ ÷ Σ wᵢ from the lines shown, to
  * within 0.01 of rounding.
  */
-import type { DukStep, ExplainResult } from '../../app/explain.js';
-import { COMPONENT_NAMES } from '../../domain/merit.js';
-import { format2, roundHalfAwayFromZero } from '../../domain/numbers.js';
-import type { AppraisalDetail } from '../../db/queries/merit-inputs.js';
+import type { DukStep, ExplainResult } from '../../../app/population/explain.js';
+import { COMPONENT_NAMES } from '../../../domain/merit.js';
+import { format2, roundHalfAwayFromZero } from '../../../domain/numbers.js';
+import type { AppraisalDetail } from '../../../db/queries/merit-inputs.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

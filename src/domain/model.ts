@@ -3,7 +3,7 @@
  * Types only — this file is imported by the pure domain (src/domain), so it must never
  * touch fs or hold values. The data lives in asn-merit-v1.json; src/model/load.ts reads it.
  */
-import type { EducationCode, Hukdis, JenisPegawai, PredikatCode } from '../domain/types.js';
+import type { EducationCode, Hukdis, JenisPegawai, PredikatCode } from './types.js';
 
 /** The five merit components of SPEC §3. */
 export type ComponentName = 'kinerja' | 'kompetensi' | 'pengembangan' | 'kualifikasi' | 'disiplin';

@@ -2,12 +2,12 @@
  * `asn audit --event NIP@DATE` output: the event, how its result was reached (SPEC §5.1–5.6) in
  * words with the printed numbers, and the whole listing — as text (table format) or one JSON object.
  */
-import type { EventDetail, EventPerson } from '../../app/audit-event.js';
-import { format2 } from '../../domain/numbers.js';
-import { auditComment, auditRecord, AUDIT_COLUMNS } from './audit-rows.js';
-import { renderJsonObject, jsonRecord } from './json.js';
-import type { Cell, Column, DataTable } from './table-data.js';
-import { renderTextTable } from './text-table.js';
+import type { EventDetail, EventPerson } from '../../../app/audit/event.js';
+import { format2 } from '../../../domain/numbers.js';
+import { auditComment, auditRecord, AUDIT_COLUMNS } from './rows.js';
+import { renderJsonObject, jsonRecord } from '../json.js';
+import type { Cell, Column, DataTable } from '../table-data.js';
+import { renderTextTable } from '../text-table.js';
 
 const PEOPLE_COLUMNS: readonly Column[] = [
   { key: 'duk_position', header: 'duk', type: 'integer' },

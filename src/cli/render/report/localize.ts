@@ -6,10 +6,10 @@
  * - for machines (csv, json): stable keys, codes as stored, shares as fractions, the total row
  *   labelled `(total)` or `(all)` in its first column.
  */
-import type { Report, ReportCell, ReportColumn, ReportMeta, ReportTable } from '../../app/report/types.js';
-import { roundHalfAwayFromZero } from '../../domain/numbers.js';
-import { columnLabel, fill, labelsFor, vocabWord, type ReportLabels } from './report-labels.js';
-import type { Cell, Column, DataTable } from './table-data.js';
+import type { Report, ReportCell, ReportColumn, ReportMeta, ReportTable } from '../../../app/report/types.js';
+import { roundHalfAwayFromZero } from '../../../domain/numbers.js';
+import { columnLabel, fill, labelsFor, vocabWord, type ReportLabels } from './labels.js';
+import type { Cell, Column, DataTable } from '../table-data.js';
 
 /** The label of a machine total row (SPEC §7 output is an API: the same in every --lang). */
 export const MACHINE_TOTAL = { sum: '(total)', all: '(all)' } as const;

@@ -5,13 +5,13 @@
  * `role="img"` SVG with title and description, plus a visible caption. Everything from the data
  * is escaped.
  */
-import type { Block, Report, ReportSection } from '../../app/report/types.js';
-import { escapeHtml } from './html.js';
-import { renderChart } from './report-charts.js';
-import { REPORT_CSS } from './report-css.js';
-import { labelsFor, type ReportLabels } from './report-labels.js';
-import { metaLines, noteText, peopleTables, reportHeading, tableTitle, yearParams } from './report-localize.js';
-import { columnHeader, formatCell, isNumericColumn, type DataTable } from './table-data.js';
+import type { Block, Report, ReportSection } from '../../../app/report/types.js';
+import { escapeHtml } from '../html.js';
+import { renderChart } from './charts.js';
+import { REPORT_CSS } from './css.js';
+import { labelsFor, type ReportLabels } from './labels.js';
+import { metaLines, noteText, peopleTables, reportHeading, tableTitle, yearParams } from './localize.js';
+import { columnHeader, formatCell, isNumericColumn, type DataTable } from '../table-data.js';
 
 /** Tables wider than this print in a smaller font (class "wide"). */
 const WIDE_COLUMNS = 9;

@@ -1,5 +1,5 @@
 /** English words of the evaluation reports (`--lang en`); official Indonesian terms stay, glossed. */
-import type { ReportLabels } from './report-labels.js';
+import type { ReportLabels } from './label-types.js';
 
 export const LABELS_EN: ReportLabels = {
   htmlLang: 'en',

@@ -7,8 +7,8 @@
  */
 import {
   PREDIKAT_CODES, type Appraisal, type Hukdis, type PotensiWord, type PredikatCode, type PredikatSource,
-} from '../domain/types.js';
-import type { AppraisalCodeLists, AppraisalCodeTuple } from '../db/queries/merit-inputs.js';
+} from '../../domain/types.js';
+import type { AppraisalCodeLists, AppraisalCodeTuple } from '../../db/queries/merit-inputs.js';
 
 /**
  * The stored codes the fold keeps, as SQLite is asked to number them (scanAppraisalCodes):

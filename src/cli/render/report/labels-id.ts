@@ -1,5 +1,5 @@
-/** Indonesian words of the evaluation reports (the default `--lang id`); see report-labels.ts. */
-import type { ReportLabels } from './report-labels.js';
+/** Indonesian words of the evaluation reports (the default `--lang id`); see labels.ts. */
+import type { ReportLabels } from './label-types.js';
 
 export const LABELS_ID: ReportLabels = {
   htmlLang: 'id',

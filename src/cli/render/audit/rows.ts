@@ -2,11 +2,11 @@
  * `asn audit` output (SPEC §5, §7): the event rows with exactly the SPEC §7 audit columns, and the
  * `--summary` rows (overall first, then one per unit), as DataTables every writer can print.
  */
-import type { AuditResult, AuditRow, AuditSettings } from '../../app/audit.js';
-import type { ModelInfo } from '../../app/rank.js';
-import type { AuditSummary } from '../../domain/audit.js';
-import type { Cell, Column, DataTable } from './table-data.js';
-import { renderTextTable } from './text-table.js';
+import type { AuditResult, AuditRow, AuditSettings } from '../../../app/audit/audit.js';
+import type { ModelInfo } from '../../../app/population/scoring.js';
+import type { AuditSummary } from '../../../domain/audit.js';
+import type { Cell, Column, DataTable } from '../table-data.js';
+import { renderTextTable } from '../text-table.js';
 
 /** SPEC §7 audit columns, in order. Merit values have 2 decimals (the printing rule of SPEC §3). */
 export const AUDIT_COLUMNS: readonly Column[] = [

@@ -13,17 +13,17 @@
 import {
   auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
   type AuditEventResult, type AuditSummary, type Candidate, type LevelBefore, type PoolOptions,
-} from '../domain/audit.js';
-import type { Promotion } from '../domain/types.js';
-import { openDatabase } from '../db/open.js';
-import { UsageError } from '../shared/errors.js';
-import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './audit-context.js';
-import { loadGroup } from './audit-group.js';
-import { candidateAt, mayBeAtLevel, type Group, type Person } from './audit-population.js';
-import { poolCandidates, type PoolCandidates } from './audit-pool.js';
-import type { ModelInfo } from './rank.js';
+} from '../../domain/audit.js';
+import type { Promotion } from '../../domain/types.js';
+import { openDatabase } from '../../db/open.js';
+import { UsageError } from '../../shared/errors.js';
+import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
+import { loadGroup } from './group.js';
+import { candidateAt, mayBeAtLevel, type Group, type Person } from './population.js';
+import { poolCandidates, type PoolCandidates } from './pool.js';
+import type { ModelInfo } from '../population/scoring.js';
 
-export { loadAuditContext, type AuditContext } from './audit-context.js';
+export { loadAuditContext, type AuditContext } from './context.js';
 
 export interface AuditRequest {
   db: string;
@@ -128,7 +128,7 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
   const promoted = { ...candidateAt(person, D, levelBeforeP), merit: ctx.meritOf(person, meritYear), levelBefore: levelBeforeP };
   let everyone: Candidate[];
   if (pools !== null) {
-    // Possible pool members with their merit, shared by the events of this date (audit-pool.ts).
+    // Possible pool members with their merit, shared by the events of this date (pool.ts).
     everyone = pools.at(D, levelBeforeP, promoted.group).filter((c) => c.nip !== person.employee.nip);
   } else {
     everyone = [];
@@ -256,19 +256,24 @@ export function auditPromotions(request: AuditRequest): AuditResult {
       return unit !== null && units.includes(unit);
     });
     const events = auditEvents(ctx, selected, request, false);
-    return {
-      model: ctx.modelInfo,
-      settings: {
-        scope: request.scope, margin: request.margin, eligibility: request.eligibility,
-        from: request.from ?? null, to: request.to ?? null, units,
-      },
-      levelsRederived: ctx.levelsRederived,
-      totalEvents: ctx.events.length,
-      events,
-      overall: summarizeAudit(events),
-      byUnit: summarizeByUnit(events),
-    };
+    return auditResultOf(ctx, events, {
+      scope: request.scope, margin: request.margin, eligibility: request.eligibility,
+      from: request.from ?? null, to: request.to ?? null, units,
+    });
   } finally {
     db.close();
   }
+}
+
+/** The result of auditing `events` of a loaded context: the events with the SPEC §5 summaries. */
+export function auditResultOf(ctx: AuditContext, events: AuditRow[], settings: AuditSettings): AuditResult {
+  return {
+    model: ctx.modelInfo,
+    settings,
+    levelsRederived: ctx.levelsRederived,
+    totalEvents: ctx.events.length,
+    events,
+    overall: summarizeAudit(events),
+    byUnit: summarizeByUnit(events),
+  };
 }

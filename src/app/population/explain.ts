@@ -3,14 +3,14 @@
  * employee's merit with every component's inputs, rule, weight and contribution; rank and
  * percentile in the scope; DUK position; box and why — enough to recompute the score by hand.
  */
-import { BOX_RECOMMENDATION, type TalentBoxResult } from '../domain/talent-box.js';
-import { compareDuk, type DukKey } from '../domain/duk.js';
-import type { MeritResult } from '../domain/merit.js';
-import type { Employee, JenisGroup } from '../domain/types.js';
-import { openDatabase } from '../db/open.js';
-import { appraisalDetails, unitOfEmployee, type AppraisalDetail } from '../db/queries/merit-inputs.js';
-import { UsageError } from '../shared/errors.js';
-import { rankContext, rankGroup, scopesOf, scorePopulation, type ModelInfo, type RankRequest, type RankRow } from './rank.js';
+import { BOX_RECOMMENDATION, type TalentBoxResult } from '../../domain/talent-box.js';
+import { compareDuk, type DukKey } from '../../domain/duk.js';
+import type { MeritResult } from '../../domain/merit.js';
+import type { Employee, JenisGroup } from '../../domain/types.js';
+import { openDatabase } from '../../db/open.js';
+import { appraisalDetails, unitOfEmployee, type AppraisalDetail } from '../../db/queries/merit-inputs.js';
+import { UsageError } from '../../shared/errors.js';
+import { rankContext, rankGroup, scopesOf, scorePopulation, type ModelInfo, type RankRequest, type RankRow } from './scoring.js';
 
 export interface ExplainResult {
   model: ModelInfo;

@@ -3,15 +3,15 @@
  * derived (codes like 'S-1', 'SB', 'ratings', 'ringan'); a value outside the known codes can only
  * come from a hand-edited file and is read as missing rather than trusted.
  */
-import { canonicalJson } from '../model/load.js';
-import type { MeritModel } from '../model/model.js';
-import { jabatanLevel } from '../domain/jabatan-level.js';
+import { canonicalJson } from '../../model/load.js';
+import type { MeritModel } from '../../domain/model.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
 import {
   EDUCATION_CODES, PREDIKAT_CODES,
   type Appraisal, type EducationCode, type Employee, type Hukdis, type JenisPegawai, type PotensiWord,
   type PredikatCode, type PredikatSource,
-} from '../domain/types.js';
-import type { AppraisalTuple, EmployeeTuple } from '../db/queries/merit-inputs.js';
+} from '../../domain/types.js';
+import type { AppraisalTuple, EmployeeTuple } from '../../db/queries/merit-inputs.js';
 
 const JENIS: readonly JenisPegawai[] = ['PNS', 'CPNS', 'PPPK'];
 const SOURCES: readonly PredikatSource[] = ['ratings', 'predikat', 'nilai_skp'];

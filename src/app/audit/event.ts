@@ -4,14 +4,14 @@
  * merit and seniority rank, whether passed over, and — for those outside the pool — every
  * criterion they failed. Never prints.
  */
-import { compareDuk } from '../domain/duk.js';
-import { golonganLabel } from '../domain/golongan.js';
-import type { Candidate } from '../domain/audit.js';
-import { openDatabase } from '../db/open.js';
-import { UsageError } from '../shared/errors.js';
-import { candidateAt, type Person } from './audit-population.js';
+import { compareDuk } from '../../domain/duk.js';
+import { golonganLabel } from '../../domain/golongan.js';
+import type { Candidate } from '../../domain/audit.js';
+import { openDatabase } from '../../db/open.js';
+import { UsageError } from '../../shared/errors.js';
+import { candidateAt, type Person } from './population.js';
 import { auditOne, loadAuditContext, type AuditContext, type AuditRequest, type AuditRow, type AuditSettings, type EventAudit } from './audit.js';
-import type { ModelInfo } from './rank.js';
+import type { ModelInfo } from '../population/scoring.js';
 
 export type EventRole = 'promoted' | 'pool' | 'excluded';
 

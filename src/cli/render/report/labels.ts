@@ -4,45 +4,12 @@
  * report data stays language-neutral (src/app/report/types.ts); only these lists are translated.
  * Templates hold `{name}` placeholders filled by `fill`.
  */
-import type { Note, ReportLang, ReportType, SectionId, Vocab } from '../../app/report/types.js';
-import { LABELS_EN } from './report-labels-en.js';
-import { LABELS_ID } from './report-labels-id.js';
+import type { Note, ReportLang, ReportType, SectionId, Vocab } from '../../../app/report/types.js';
+import type { ChartText, ReportLabels } from './label-types.js';
+import { LABELS_EN } from './labels-en.js';
+import { LABELS_ID } from './labels-id.js';
 
-export interface ChartText {
-  title: string;
-  /** Text alternative; `{data}` is replaced by the chart's figures in words. */
-  desc: string;
-}
-
-export interface ReportLabels {
-  /** BCP 47 tag for `<html lang>`. */
-  htmlLang: string;
-  reportTitle: Record<ReportType, string>;
-  meta: { year: string; referenceDate: string; model: string; database: string; generatedAt: string; employee: string; modelFile: string };
-  sections: Record<SectionId, string>;
-  /** Table titles by table name; `{y}`, `{prev}` are the years. */
-  tables: Record<string, string>;
-  /** Column headers: `table.key` first, then `key`; `{y}`, `{prev}` are the years. */
-  columns: Record<string, string>;
-  /** Words for codes; the key `null` names a missing value. */
-  vocab: Record<Vocab, Record<string, string>>;
-  notes: Record<Note['id'], string>;
-  charts: {
-    predikat: ChartText;
-    talentGrid: ChartText & { rowAxis: string; columnAxis: string; cell: string };
-    histogram: ChartText;
-    auditUnits: ChartText & { audited: string; flagged: string };
-    auditPercentiles: ChartText & { merit: string; seniority: string };
-    components: ChartText;
-  };
-  total: { sum: string; all: string };
-  noUnit: string;
-  /** Table of contents heading. */
-  contents: string;
-  noRows: string;
-  /** Footer line: what made the report. */
-  madeBy: string;
-}
+export type { ChartText, ReportLabels };
 
 const LABELS: Record<ReportLang, ReportLabels> = { id: LABELS_ID, en: LABELS_EN };
 

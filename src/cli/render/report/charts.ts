@@ -2,12 +2,12 @@
  * The report's charts (SPEC §6 html): chart data from the report → inline SVG via svg-charts.ts,
  * with a localized title and a text alternative that states every figure the chart shows.
  */
-import type { ChartSpec } from '../../app/report/types.js';
-import { COMPONENT_NAMES } from '../../domain/merit.js';
-import { format2 } from '../../domain/numbers.js';
-import { PREDIKAT_CODES } from '../../domain/types.js';
-import { fill, vocabWord, type ReportLabels } from './report-labels.js';
-import { barChart, heatGrid, histogram } from './svg-charts.js';
+import type { ChartSpec } from '../../../app/report/types.js';
+import { COMPONENT_NAMES } from '../../../domain/merit.js';
+import { format2 } from '../../../domain/numbers.js';
+import { PREDIKAT_CODES } from '../../../domain/types.js';
+import { fill, vocabWord, type ReportLabels } from './labels.js';
+import { barChart, heatGrid, histogram } from '../svg-charts.js';
 
 export interface RenderedChart {
   /** Stable name for tests and CSS: predikat, talent-grid, merit-histogram, audit-units, … */

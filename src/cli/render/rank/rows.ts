@@ -3,11 +3,12 @@
  * JSON and NDJSON are written row by row, so ranking millions of employees never builds one
  * giant string (STYLE "Stream, don't slurp"); each is byte-identical to the whole-table writer.
  */
-import type { RankGroup, RankResult, RankRow } from '../../app/rank.js';
-import { createCsvStream } from './csv.js';
-import { jsonRecord } from './json.js';
-import type { Cell, Column, DataTable } from './table-data.js';
-import { renderTextTable } from './text-table.js';
+import type { RankResult } from '../../../app/rank/rank.js';
+import type { RankGroup, RankRow } from '../../../app/population/scoring.js';
+import { createCsvStream } from '../csv.js';
+import { jsonRecord } from '../json.js';
+import type { Cell, Column, DataTable } from '../table-data.js';
+import { renderTextTable } from '../text-table.js';
 
 /**
  * SPEC §7 rank columns. Merit, components, coverage and percentile have 2 decimals (the printing

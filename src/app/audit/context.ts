@@ -1,21 +1,21 @@
 /**
  * What `asn audit` reads before it audits any event (SPEC §5): the model, every promotion event
  * with the promoted employee's unit and instansi, and the stored unit names. The people are not
- * read here: each scope group (SPEC §5.2) is read when its events are audited (audit-group.ts).
+ * read here: each scope group (SPEC §5.2) is read when its events are audited (group.ts).
  */
-import type { PoolOptions } from '../domain/audit.js';
-import type { Promotion } from '../domain/types.js';
-import { defaultModel, loadModel } from '../model/load.js';
-import type { MeritModel } from '../model/model.js';
-import type { Db } from '../db/open.js';
-import { employeeInstansiCount, employeeUnits, eventTuples, latestPromotionYear, peopleReader } from '../db/queries/audit-inputs.js';
-import { AuditAppraisalStore } from './audit-appraisals.js';
-import { dataPresent } from '../db/queries/merit-inputs.js';
-import { InputError } from '../shared/errors.js';
-import type { GroupSource } from './audit-group.js';
-import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './audit-population.js';
-import type { ModelInfo } from './rank.js';
-import { levelsChanged } from './rank-inputs.js';
+import type { PoolOptions } from '../../domain/audit.js';
+import type { Promotion } from '../../domain/types.js';
+import { defaultModel, loadModel } from '../../model/load.js';
+import type { MeritModel } from '../../domain/model.js';
+import type { Db } from '../../db/open.js';
+import { employeeInstansiCount, employeeUnits, eventTuples, latestPromotionYear, peopleReader } from '../../db/queries/audit-inputs.js';
+import { AuditAppraisalStore } from './appraisals.js';
+import { dataPresent } from '../../db/queries/merit-inputs.js';
+import { InputError } from '../../shared/errors.js';
+import type { GroupSource } from './group.js';
+import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './population.js';
+import type { ModelInfo } from '../population/scoring.js';
+import { levelsChanged } from '../population/inputs.js';
 
 /** A promoted employee's personnel record as far as grouping the events needs it. */
 export interface Placement {
@@ -135,7 +135,7 @@ export function groupByScope(ctx: AuditContext, events: readonly Promotion[], sc
 }
 
 /**
- * Switches the context to appraisals read in one scan (audit-appraisals.ts) when an audit reads
+ * Switches the context to appraisals read in one scan (appraisals.ts) when an audit reads
  * at least a quarter of the scope groups the database has, and so most of its people: there one
  * scan in storage order is cheaper than an index look-up per appraisal (issue 6, measured: at 1
  * million employees the per-unit reads took 4.8 s, the scan about 1 s). A small audit (`--unit`,

@@ -5,10 +5,10 @@
  * D (§5.4) and merit of year(D) − 1 (§5.3). Events are audited in date order, so only the
  * current date is kept.
  */
-import { levelAt, type Candidate } from '../domain/audit.js';
-import { compareDuk, jenisGroup } from '../domain/duk.js';
-import type { JenisGroup } from '../domain/types.js';
-import { candidateAt, mayJoinPool, type Person } from './audit-population.js';
+import { levelAt, type Candidate } from '../../domain/audit.js';
+import { compareDuk, jenisGroup } from '../../domain/duk.js';
+import type { JenisGroup } from '../../domain/types.js';
+import { candidateAt, mayJoinPool, type Person } from './population.js';
 
 export interface PoolCandidates {
   /**

@@ -1,16 +1,16 @@
 /**
  * Stored rows → what the promotion audit works on (SPEC §5): every person with their appraisals,
  * their promotions with the level held before each (§5.1), and the look-ups by unit and
- * instansi that the pool scopes need (§5.2). Built per scope group (audit-group.ts); each event
+ * instansi that the pool scopes need (§5.2). Built per scope group (group.ts); each event
  * then asks for the people in its scope as they stood at the event date.
  */
-import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../domain/audit.js';
-import { dukKeyAt, jenisGroup } from '../domain/duk.js';
-import { jabatanLevel } from '../domain/jabatan-level.js';
-import { meritScores } from '../domain/merit.js';
-import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion } from '../domain/types.js';
-import type { MeritModel } from '../model/model.js';
-import type { EventTuple, PromotionTuple } from '../db/queries/audit-inputs.js';
+import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../../domain/audit.js';
+import { dukKeyAt, jenisGroup } from '../../domain/duk.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
+import { meritScores } from '../../domain/merit.js';
+import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion } from '../../domain/types.js';
+import type { MeritModel } from '../../domain/model.js';
+import type { EventTuple, PromotionTuple } from '../../db/queries/audit-inputs.js';
 
 /** One promotion of a person with the level they held before it (SPEC §5.1). */
 export interface OwnPromotion {

@@ -4,10 +4,10 @@
  * all rows reads compact tuples"). A `RankRow` object is made only when a row is looked at
  * (output, explain, report), one at a time.
  */
-import { compareDuk, type DukKey } from '../domain/duk.js';
-import type { MeritStatus } from '../domain/merit.js';
-import type { JenisGroup, JenisPegawai } from '../domain/types.js';
-import type { ComponentName } from '../model/model.js';
+import { compareDuk, type DukKey } from '../../domain/duk.js';
+import type { MeritStatus } from '../../domain/merit.js';
+import type { JenisGroup, JenisPegawai } from '../../domain/types.js';
+import type { ComponentName } from '../../domain/model.js';
 import { NipColumn, type NipIndex } from './nip-column.js';
 
 /** One employee's scores in year Y, as the renderers and the report see them. */
