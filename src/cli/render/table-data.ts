@@ -30,6 +30,20 @@ export interface DataTable {
   rows: Array<Record<string, Cell>>;
 }
 
+/**
+ * Columns from a compact list, `key:type` or `key:N` for a number with N decimals, so a command's
+ * fixed column list (SPEC §7) reads as one line per column without repeating the object shape:
+ * `columnsOf('rank:integer', 'nip:text', 'merit:2')`.
+ */
+export function columnsOf(...specs: string[]): Column[] {
+  return specs.map((spec) => {
+    const [key, kind] = spec.split(':') as [string, string | undefined];
+    if (kind !== undefined && /^\d+$/.test(kind)) return { key, type: 'number', decimals: Number(kind) };
+    if (kind === 'text' || kind === 'integer' || kind === 'date' || kind === 'boolean') return { key, type: kind };
+    throw new Error(`column spec "${spec}": expected key:text|integer|date|boolean|<decimals>`);
+  });
+}
+
 /** Default decimals of a 'number' column: merit values are printed with two (SPEC §3). */
 export const DEFAULT_DECIMALS = 2;
 

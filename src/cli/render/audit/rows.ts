@@ -5,28 +5,16 @@
 import type { AuditResult, AuditRow, AuditSettings } from '../../../app/audit/audit.js';
 import type { ModelInfo } from '../../../app/population/scoring.js';
 import type { AuditSummary } from '../../../domain/audit.js';
-import type { Cell, Column, DataTable } from '../table-data.js';
+import { columnsOf, type Cell, type Column, type DataTable } from '../table-data.js';
 import { renderTextTable } from '../text-table.js';
 
 /** SPEC §7 audit columns, in order. Merit values have 2 decimals (the printing rule of SPEC §3). */
-export const AUDIT_COLUMNS: readonly Column[] = [
-  { key: 'nip', type: 'text' },
-  { key: 'nama', type: 'text' },
-  { key: 'tmt', type: 'date' },
-  { key: 'unit', type: 'text' },
-  { key: 'jabatan_baru', type: 'text' },
-  { key: 'pool_size', type: 'integer' },
-  { key: 'merit', type: 'number', decimals: 2 },
-  { key: 'merit_rank', type: 'integer' },
-  { key: 'seniority_rank', type: 'integer' },
-  { key: 'flagged', type: 'boolean' },
-  { key: 'severity', type: 'text' },
-  { key: 'best_candidate_nip', type: 'text' },
-  { key: 'best_candidate_merit', type: 'number', decimals: 2 },
-  { key: 'merit_gap', type: 'number', decimals: 2 },
-  { key: 'passed_over', type: 'integer' },
-  { key: 'status', type: 'text' },
-];
+export const AUDIT_COLUMNS: readonly Column[] = columnsOf(
+  'nip:text', 'nama:text', 'tmt:date', 'unit:text', 'jabatan_baru:text', 'pool_size:integer',
+  'merit:2', 'merit_rank:integer', 'seniority_rank:integer', 'flagged:boolean', 'severity:text',
+  'best_candidate_nip:text', 'best_candidate_merit:2', 'merit_gap:2', 'passed_over:integer',
+  'status:text',
+);
 
 /**
  * One event as a record keyed by the SPEC column names. `flagged` and `passed_over` are verdicts
@@ -60,23 +48,12 @@ export function auditTable(result: Pick<AuditResult, 'events'>): DataTable {
 }
 
 /** Summary columns (SPEC §5 summary): counts, flag rate, mean percentiles, and the sign test. */
-export const SUMMARY_COLUMNS: readonly Column[] = [
-  { key: 'scope', type: 'text' },
-  { key: 'unit', type: 'text' },
-  { key: 'events', type: 'integer' },
-  { key: 'audited', type: 'integer' },
-  { key: 'skipped', type: 'integer' },
-  { key: 'insufficient_data', type: 'integer' },
-  { key: 'no_pool', type: 'integer' },
-  { key: 'flagged', type: 'integer' },
-  { key: 'flag_rate', type: 'number', decimals: 4 },
-  { key: 'mean_merit_percentile', type: 'number', decimals: 4 },
-  { key: 'mean_seniority_percentile', type: 'number', decimals: 4 },
-  { key: 's', type: 'integer' },
-  { key: 'm', type: 'integer' },
-  { key: 'p_value', type: 'number', decimals: 6 },
-  { key: 'seniority_biased', type: 'boolean' },
-];
+export const SUMMARY_COLUMNS: readonly Column[] = columnsOf(
+  'scope:text', 'unit:text', 'events:integer', 'audited:integer', 'skipped:integer',
+  'insufficient_data:integer', 'no_pool:integer', 'flagged:integer', 'flag_rate:4',
+  'mean_merit_percentile:4', 'mean_seniority_percentile:4', 's:integer', 'm:integer', 'p_value:6',
+  'seniority_biased:boolean',
+);
 
 function summaryRecord(scope: 'overall' | 'unit', unit: string | null, s: AuditSummary): Record<string, Cell> {
   return {

@@ -7,32 +7,18 @@ import type { RankResult } from '../../../app/rank/rank.js';
 import type { RankGroup, RankRow } from '../../../app/population/scoring.js';
 import { createCsvStream } from '../csv.js';
 import { jsonRecord } from '../json.js';
-import type { Cell, Column, DataTable } from '../table-data.js';
+import { columnsOf, type Cell, type Column, type DataTable } from '../table-data.js';
 import { renderTextTable } from '../text-table.js';
 
 /**
  * SPEC §7 rank columns. Merit, components, coverage and percentile have 2 decimals (the printing
  * rule of SPEC §3, applied to coverage and percentile too so every score column reads alike).
  */
-export const RANK_COLUMNS: readonly Column[] = [
-  { key: 'rank', type: 'integer' },
-  { key: 'nip', type: 'text' },
-  { key: 'nama', type: 'text' },
-  { key: 'unit', type: 'text' },
-  { key: 'jenis_pegawai', type: 'text' },
-  { key: 'golongan', type: 'text' },
-  { key: 'level', type: 'integer' },
-  { key: 'merit', type: 'number', decimals: 2 },
-  { key: 'kinerja', type: 'number', decimals: 2 },
-  { key: 'kompetensi', type: 'number', decimals: 2 },
-  { key: 'pengembangan', type: 'number', decimals: 2 },
-  { key: 'kualifikasi', type: 'number', decimals: 2 },
-  { key: 'disiplin', type: 'number', decimals: 2 },
-  { key: 'coverage', type: 'number', decimals: 2 },
-  { key: 'status', type: 'text' },
-  { key: 'box', type: 'integer' },
-  { key: 'percentile', type: 'number', decimals: 2 },
-];
+export const RANK_COLUMNS: readonly Column[] = columnsOf(
+  'rank:integer', 'nip:text', 'nama:text', 'unit:text', 'jenis_pegawai:text', 'golongan:text',
+  'level:integer', 'merit:2', 'kinerja:2', 'kompetensi:2', 'pengembangan:2', 'kualifikasi:2',
+  'disiplin:2', 'coverage:2', 'status:text', 'box:integer', 'percentile:2',
+);
 
 /** One ranked (or unrated) employee as a table record keyed by the SPEC column names. */
 export function rankRecord(row: RankRow): Record<string, Cell> {
