@@ -11,6 +11,8 @@ import { makeImportCommand, makeValidateCommand } from './commands/import.js';
 import { makeRankCommand } from './commands/rank.js';
 import { makeReportCommand } from './commands/report.js';
 import { makeStatusCommand } from './commands/status.js';
+// calibration (SPEC §10)
+import { makeCalibrateCommand } from './commands/calibrate.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -39,6 +41,8 @@ export function makeProgram(io: Io = processIo): Command {
   for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand]) {
     program.addCommand(shared(make(io), io));
   }
+  // calibration (SPEC §10)
+  program.addCommand(shared(makeCalibrateCommand(io), io));
   return program;
 }
 

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 import { DatabaseError } from '../shared/errors.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-employees-instansi-index.js';
+// calibration (SPEC §10): who appraised; numbered 4 to follow the parallel 0003.
+import * as m0004 from './migrations/0004-appraisers.js';
 
 interface Migration {
   version: number;
@@ -14,7 +16,7 @@ interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0004];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {

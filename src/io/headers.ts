@@ -11,7 +11,9 @@ export type Field =
   | 'jenis_pegawai' | 'golongan' | 'tmt_golongan' | 'tmt_cpns' | 'jenis_jabatan' | 'jabatan' | 'eselon'
   | 'tmt_jabatan' | 'pendidikan' | 'tahun_lulus' | 'unit' | 'instansi' | 'tahun' | 'predikat'
   | 'rating_hasil' | 'rating_perilaku' | 'nilai_skp' | 'jpm' | 'potensi' | 'jp' | 'hukuman_disiplin'
-  | 'tmt' | 'jabatan_baru' | 'eselon_baru' | 'jabatan_asal' | 'eselon_asal';
+  | 'tmt' | 'jabatan_baru' | 'eselon_baru' | 'jabatan_asal' | 'eselon_asal'
+  // calibration (SPEC §10): who appraised.
+  | 'nip_penilai' | 'nama_penilai';
 
 /** Aliases in SPEC §1.2 order: where two columns map to one field, the earlier alias wins. */
 export const ALIASES: ReadonlyArray<readonly [Field, readonly string[]]> = [
@@ -48,6 +50,13 @@ export const ALIASES: ReadonlyArray<readonly [Field, readonly string[]]> = [
   ['eselon_baru', ['ESELON BARU']],
   ['jabatan_asal', ['JABATAN ASAL', 'JABATAN LAMA']],
   ['eselon_asal', ['ESELON ASAL', 'ESELON LAMA']],
+  // calibration (SPEC §10, §1.2): who appraised. The space-less forms are the SIASN kinerja export
+  // (NIPPEJABATPENILAI, NAMAPEJABATPENILAI) and the camelCase API (nipNrpPenilai, namaPenilai).
+  ['nip_penilai', [
+    'NIP PENILAI', 'NIP PEJABAT PENILAI', 'PENILAI NIP NRP', 'NIP ATASAN LANGSUNG', 'NIPPEJABATPENILAI', 'NIP NRP PENILAI',
+    'NIPPENILAI', 'PENILAINIPNRP', 'NIPNRPPENILAI', 'NIPATASANLANGSUNG',
+  ]],
+  ['nama_penilai', ['NAMA PENILAI', 'NAMA PEJABAT PENILAI', 'PENILAI NAMA', 'NAMAPENILAI', 'NAMAPEJABATPENILAI', 'PENILAINAMA']],
 ];
 
 export const FIELDS: readonly Field[] = ALIASES.map(([field]) => field);

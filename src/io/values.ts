@@ -257,3 +257,18 @@ export function isNipLike(raw: unknown): boolean {
   if (SCIENTIFIC.test(text.replace(/\s+/gu, ''))) return true;
   return /^\d+$/.test(stripNip(text));
 }
+
+// calibration (SPEC §10): the appraiser's NIP.
+/**
+ * `nip_penilai` (SPEC §10): cleaned as a NIP (§1.3) when that gives 18 digits; otherwise kept as
+ * given, with a warning, because an appraiser may be outside the database (a bupati, a TNI/Polri
+ * officer with an NRP, a NIP typed short). Never a reason to reject the appraisal row.
+ */
+export function cleanAppraiserNip(raw: unknown): Parsed<string> {
+  const cleaned = cleanNip(raw);
+  if (cleaned.ok) return cleaned;
+  const value = cellValue(raw);
+  const text = typeof value === 'number' ? String(value) : cleanText(value);
+  if (text === null) return fail('no NIP given');
+  return ok(text, `NIP PENILAI "${text}" is not an 18-digit NIP (${cleaned.reason}); kept as given and marked in asn calibrate`);
+}

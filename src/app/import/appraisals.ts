@@ -7,7 +7,7 @@ import {
 } from '../../domain/appraisal-values.js';
 import type { PredikatCode, PredikatSource, Rating } from '../../domain/types.js';
 import type { AppraisalRow, TableStatements } from '../../db/queries/rows.js';
-import { parseInteger, parseNumber } from '../../io/values.js';
+import { cleanAppraiserNip, parseInteger, parseNumber } from '../../io/values.js';
 import { inRange, type RowFields } from './row-fields.js';
 import type { PreparedRow } from './row-types.js';
 
@@ -41,6 +41,9 @@ export function prepareAppraisalRow(
   set(given, 'jpm', fields.parse('jpm', (raw) => parseJpm(raw)));
   set(given, 'jp', fields.parse('jp', (raw) => parseJp(raw)));
   set(given, 'hukuman_disiplin', fields.parse('hukuman_disiplin', (_r, t) => parseHukdis(t)));
+  // calibration (SPEC §10): who appraised; absent columns leave the stored appraiser alone (§1.6).
+  set(given, 'nip_penilai', fields.parse('nip_penilai', (raw) => cleanAppraiserNip(raw)));
+  set(given, 'nama_penilai', fields.text('nama_penilai'));
   if (fields.has('potensi')) {
     const potensi = fields.parse('potensi', (_r, t) => parsePotensi(t));
     if (potensi !== undefined) {
@@ -68,7 +71,7 @@ function emptyAppraisal(nip: string, tahun: number): AppraisalRow {
   return {
     nip, tahun, predikat: null, predikat_source: null, rating_hasil: null, rating_perilaku: null,
     predikat_input: null, nilai_skp: null, jpm: null, potensi: null, potensi_score: null, jp: null,
-    hukuman_disiplin: null,
+    hukuman_disiplin: null, nip_penilai: null, nama_penilai: null,
   };
 }
 

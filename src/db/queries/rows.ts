@@ -13,6 +13,8 @@ export const EMPLOYEE_COLUMNS = [
 export const APPRAISAL_COLUMNS = [
   'nip', 'tahun', 'predikat', 'predikat_source', 'rating_hasil', 'rating_perilaku', 'predikat_input',
   'nilai_skp', 'jpm', 'potensi', 'potensi_score', 'jp', 'hukuman_disiplin',
+  // calibration (SPEC §10, migration 0004): who appraised.
+  'nip_penilai', 'nama_penilai',
 ] as const;
 export const PROMOTION_COLUMNS = [
   'nip', 'tmt', 'jabatan_baru', 'eselon_baru', 'level_baru', 'jabatan_asal', 'eselon_asal',

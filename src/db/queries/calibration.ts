@@ -1,0 +1,76 @@
+/**
+ * What `asn calibrate` reads (SPEC §10): predikat counts of year Y, grouped in SQL so that no
+ * appraisal row reaches JavaScript — per unit and instansi for the distribution pattern, per
+ * appraiser, unit and instansi for leniency. The population (who is counted) is a table with
+ * columns `nip, unit, instansi`: the employees table itself, or a temporary table filled by
+ * the caller (e.g. with the people in service at T and their unit at T, SPEC §9).
+ */
+import type { Db } from '../open.js';
+
+/** Where the population comes from; identifiers from this fixed list only. */
+export type PopulationSource = 'employees' | 'temp.calibration_population';
+
+/** Fills the temporary population table (nip, unit, instansi at T); returns its source name. */
+export function fillPopulationTable(db: Db, rows: Iterable<readonly [nip: string, unit: string | null, instansi: string | null]>): PopulationSource {
+  db.exec(`DROP TABLE IF EXISTS temp.calibration_population;
+    CREATE TEMP TABLE calibration_population (nip TEXT PRIMARY KEY, unit TEXT, instansi TEXT) WITHOUT ROWID`);
+  const insert = db.prepare('INSERT INTO temp.calibration_population (nip, unit, instansi) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const [nip, unit, instansi] of rows) insert.run(nip, unit, instansi);
+  })();
+  return 'temp.calibration_population';
+}
+
+/** Years that have at least one predikat, ascending (the hint when --year has none). */
+export function predikatYears(db: Db): number[] {
+  return db.prepare('SELECT DISTINCT tahun FROM appraisals WHERE predikat IS NOT NULL ORDER BY tahun').pluck().all() as number[];
+}
+
+/** One group of the distribution count: unit and instansi as stored, one predikat, how many. */
+export type DistributionTuple = [unit: string | null, instansi: string | null, predikat: string, count: number];
+
+/** SQL of `distributionTuples` (exported for the query-plan test). */
+export function distributionSql(population: PopulationSource): string {
+  return `SELECT e.unit, e.instansi, a.predikat, count(*) FROM appraisals a JOIN ${population} e ON e.nip = a.nip
+    WHERE a.tahun = ? AND a.predikat IS NOT NULL GROUP BY e.unit, e.instansi, a.predikat`;
+}
+
+/** Predikat counts of year Y by stored unit, instansi and predikat (a few rows per unit). */
+export function distributionTuples(db: Db, year: number, population: PopulationSource): DistributionTuple[] {
+  return db.prepare(distributionSql(population)).raw(true).all(year) as DistributionTuple[];
+}
+
+/** One group of the appraiser count, in nip_penilai order. */
+export type AppraiserTuple = [nipPenilai: string, unit: string | null, instansi: string | null, predikat: string, count: number];
+
+/** SQL of `appraiserTuples` (exported for the query-plan test). */
+export function appraiserSql(population: PopulationSource): string {
+  return `SELECT a.nip_penilai, e.unit, e.instansi, a.predikat, count(*) FROM appraisals a JOIN ${population} e ON e.nip = a.nip
+    WHERE a.tahun = ? AND a.predikat IS NOT NULL AND a.nip_penilai IS NOT NULL
+    GROUP BY a.nip_penilai, e.unit, e.instansi, a.predikat ORDER BY a.nip_penilai`;
+}
+
+/**
+ * Predikat counts of year Y by appraiser, unit, instansi and predikat, streamed in nip_penilai
+ * order so the caller can fold one appraiser at a time.
+ */
+export function appraiserTuples(db: Db, year: number, population: PopulationSource): IterableIterator<AppraiserTuple> {
+  return db.prepare(appraiserSql(population)).raw(true).iterate(year) as IterableIterator<AppraiserTuple>;
+}
+
+/** The names given for each appraiser in year Y, with how often (the most frequent is shown). */
+export function appraiserNames(db: Db, year: number): IterableIterator<[nipPenilai: string, nama: string, count: number]> {
+  return db.prepare(
+    `SELECT nip_penilai, nama_penilai, count(*) FROM appraisals
+     WHERE tahun = ? AND nip_penilai IS NOT NULL AND nama_penilai IS NOT NULL AND predikat IS NOT NULL
+     GROUP BY nip_penilai, nama_penilai`,
+  ).raw(true).iterate(year) as IterableIterator<[string, string, number]>;
+}
+
+/** Every stored unit and instansi name (to check the names in an --org-predikat-file). */
+export function knownScopeNames(db: Db): { units: string[]; instansi: string[] } {
+  return {
+    units: db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL').pluck().all() as string[],
+    instansi: db.prepare('SELECT DISTINCT instansi FROM employees WHERE instansi IS NOT NULL').pluck().all() as string[],
+  };
+}
