@@ -13,6 +13,7 @@ export const LIMITS = {
   rankVsExport: 3, // rank ≤ 3 × sqlite3 export of the same data
   auditVsRank: 2,
   reportVsRank: 2,
+  calibrateVsRank: 1, // calibration (SPEC §10, issue 14): calibrate ≤ 1 × rank
   rssFlatness: 1.2, // peak RSS at the largest size ≤ 1.2 × at the smallest
   timePerRowFlatness: 1.5, // time per row at the largest size ≤ 1.5 × at the smallest
 };
@@ -70,6 +71,7 @@ export function targets(run) {
   out.push(ratio(by['asn-rank'], by['export-rank'], LIMITS.rankVsExport, 'rank ≤ 3 × sqlite3 export'));
   out.push(ratio(by['asn-audit'], by['asn-rank'], LIMITS.auditVsRank, 'audit ≤ 2 × rank'));
   out.push(ratio(by['asn-report'], by['asn-rank'], LIMITS.reportVsRank, 'report html ≤ 2 × rank'));
+  out.push(ratio(by['asn-calibrate'], by['asn-rank'], LIMITS.calibrateVsRank, 'calibrate ≤ 1 × rank'));
   return out;
 }
 

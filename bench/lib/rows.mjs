@@ -18,7 +18,7 @@ export const PERSONNEL_HEADER = [
   'INSTANSI KERJA NAMA', 'SATUAN KERJA INDUK ID', 'SATUAN KERJA INDUK NAMA', 'SATUAN KERJA KERJA ID', 'SATUAN KERJA KERJA NAMA',
   'ESELON ID', 'ESELON NAMA',
 ].join(',');
-export const APPRAISAL_HEADER = 'NIP,TAHUN,RATING HASIL KERJA,RATING PERILAKU KERJA,PREDIKAT,NILAI SKP,JPM,POTENSI,JP,HUKUMAN DISIPLIN';
+export const APPRAISAL_HEADER = 'NIP,TAHUN,RATING HASIL KERJA,RATING PERILAKU KERJA,PREDIKAT,NILAI SKP,JPM,POTENSI,JP,HUKUMAN DISIPLIN,NIP PENILAI,NAMA PENILAI';
 export const PROMOTION_HEADER = 'NIP,TMT,JABATAN ASAL,ESELON ASAL,JABATAN BARU,ESELON BARU,UNIT KERJA';
 
 /** One personnel row in 2000 is truly invalid; one row in 200 is messy but valid. */
@@ -44,6 +44,7 @@ const MEETS = 'Sesuai Ekspektasi';
 const BELOW = 'Di Bawah Ekspektasi';
 const PREDIKAT_WORD = { SB: 'Sangat Baik', B: 'Baik', BP: 'Butuh Perbaikan', K: 'Kurang', SK: 'Sangat Kurang' };
 const SKP_BAND = { SB: [91, 100], B: [76, 90], BP: [61, 75], K: [51, 60], SK: [30, 50] };
+const NO_APPRAISER = ['', ''];
 const HUKDIS = new Weighted([['Tidak Ada', 700], ['', 296], ['Ringan', 3], ['Sedang', 0.8], ['Berat', 0.2]]);
 
 /** A name as it appears in an e-mail address (cached: names come from short fixed lists). */
@@ -73,6 +74,30 @@ export class RowWriter {
     this.rng = rng;
     this.factory = factory;
     this.counts = { invalid: 0, messy: 0, pppk: 0, promotions: 0, appraisalMessy: 0 };
+    // The appraiser (pejabat penilai, SPEC §10): the first person of each unit appraises the others;
+    // a unit's first person is appraised by the first person of the satker's office, and the
+    // office's own head by someone outside the data (empty). Uses no random draw, so personnel.csv
+    // and promotions.csv stay byte-identical to a generator without appraisers.
+    this.unitHead = null;
+    this.satkerHeads = new Map();
+    this.instansi = null;
+  }
+
+  /** `[nip, nama]` of the appraiser of the j-th person of `unit` (or empty strings). */
+  appraiserOf(instansi, unit, j) {
+    if (j > 0) return this.unitHead;
+    if (instansi !== this.instansi) {
+      this.instansi = instansi;
+      this.satkerHeads.clear();
+    }
+    return unit.name === unit.satker.name ? NO_APPRAISER : this.satkerHeads.get(unit.satker) ?? NO_APPRAISER;
+  }
+
+  /** Remembers the first person of a unit as the appraiser of the rest (and of the satker). */
+  noteHead(unit, j, p, nama) {
+    if (j !== 0) return;
+    this.unitHead = [p.nipParts.join(''), nama];
+    if (unit.name === unit.satker.name) this.satkerHeads.set(unit.satker, this.unitHead);
   }
 
   /** Everything one employee contributes: `[personnelLine, appraisalLines, promotionLine]`. */
@@ -85,8 +110,10 @@ export class RowWriter {
     const kind = index % INVALID_EVERY === 1237 ? 'invalid' : index % MESSY_EVERY === 97 ? 'messy' : 'clean';
     if (kind !== 'clean') this.counts[kind]++;
     if (p.pppk) this.counts.pppk++;
+    const appraiser = this.appraiserOf(instansi, unit, j);
     const personnel = this.personnel(instansi, unit, p, promo, kind, index);
-    return [personnel, this.appraisals(p), promo === null ? '' : this.promotionLine(p, promo)];
+    this.noteHead(unit, j, p, this.lastNama);
+    return [personnel, this.appraisals(p, appraiser), promo === null ? '' : this.promotionLine(p, promo)];
   }
 
   promotion(p) {
@@ -106,6 +133,7 @@ export class RowWriter {
     const rng = this.rng;
     const variant = rng.int(0, 3);
     const [nama, first, last] = this.factory.name(p);
+    this.lastNama = nama;
     const edu = EDUCATION[p.edu];
     const major = rng.pick(MAJORS[p.edu]);
     const lulusY = Math.min(2023, p.edu === 'S-2' || p.edu === 'S-3' ? rng.int(p.tmtY - 2, p.tmtY + 12) : p.tmtY - rng.int(1, 3));
@@ -163,7 +191,7 @@ export class RowWriter {
       `${eselonId},${p.eselon}\n`;
   }
 
-  appraisals(p) {
+  appraisals(p, [nipPenilai, namaPenilai]) {
     const rng = this.rng;
     const tier = TIER.pick(rng);
     const jpmBase = Math.max(45, Math.min(99, 78 + (rng.float() + rng.float() + rng.float() - 1.5) * 18));
@@ -188,7 +216,7 @@ export class RowWriter {
       const potensi = rng.chance(0.25) ? (jpmBase >= 88 ? 'TINGGI' : jpmBase >= 75 ? 'MENENGAH' : 'RENDAH') : '';
       const jp = rng.chance(0.8) ? String(rng.int(0, 24) + rng.int(0, 24) + rng.int(0, 12)) : '';
       const hukdis = tier === 2 && rng.chance(0.05) ? 'Ringan' : HUKDIS.pick(rng);
-      out += `${messy === 1 ? p.nipParts.join(' ') : nip},${year},${hasil},${perilaku},${predikat},${skp},${jpm},${potensi},${jp},${hukdis}\n`;
+      out += `${messy === 1 ? p.nipParts.join(' ') : nip},${year},${hasil},${perilaku},${predikat},${skp},${jpm},${potensi},${jp},${hukdis},${nipPenilai},${namaPenilai}\n`;
     }
     return out;
   }

@@ -66,6 +66,8 @@ export function stagesFor(ctx) {
       id: 'export-rank', label: 'sqlite3 -csv export of rank inputs', rows: employees, skip: noBaseline ?? (tools.sqlite3 ? null : 'sqlite3 not installed'),
       command: 'sqlite3', args: ['-readonly', '-csv', '-header', db, RANK_EXPORT_SQL],
     },
+    // calibration (SPEC §10): both tables are computed whatever --table prints.
+    { id: 'asn-calibrate', label: 'asn calibrate --format json', rows: employees, skip: needs('calibrate'), command: node, args: [bin, '--db', db, 'calibrate', '--format', 'json'] },
     { id: 'asn-audit', label: 'asn audit --format csv', rows: employees, skip: needs('audit'), command: node, args: [bin, '--db', db, 'audit', '--format', 'csv'] },
     {
       id: 'export-audit', label: 'sqlite3 -csv export of audit inputs', rows: employees, skip: noBaseline ?? (tools.sqlite3 ? null : 'sqlite3 not installed'),

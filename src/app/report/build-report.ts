@@ -19,6 +19,8 @@ import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';
 import { gatherFigures } from './figures.js';
 import { rankingPass, type RankingPass } from './ranking-pass.js';
+// calibration (SPEC §10)
+import { calibrationSection } from './calibration.js';
 import { auditSection, competenceSection, headcountSection, meritSection, performanceSection, qualitySection } from './summary.js';
 import { noteBlock, section, tableBlock } from './table-helpers.js';
 import type { Report, ReportMeta, ReportRequest, ReportSection } from './types.js';
@@ -138,6 +140,8 @@ function overviewSections(db: Db, request: ReportRequest, year: number | null, p
     );
   }
   sections.push(auditSection(audit, 'audit_summary'));
+  // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
+  if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year));
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
   return sections;
 }

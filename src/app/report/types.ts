@@ -20,7 +20,9 @@ export type ReportCell = string | number | boolean | null;
 /** Which word list translates a column's codes for people (src/cli/render/report/labels.ts). */
 export type Vocab =
   | 'predikat' | 'jenis' | 'kinerja' | 'potensial' | 'hukuman' | 'jpm' | 'status' | 'auditStatus'
-  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating';
+  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating'
+  // calibration (SPEC §10)
+  | 'calScope' | 'calVerdict' | 'calFlag';
 
 /** Structurally a Column of src/cli/render/table-data.ts, plus the vocabulary of its codes. */
 export interface ReportColumn {
@@ -55,14 +57,19 @@ export type ChartSpec =
   | { type: 'merit-histogram'; unit: string | null; bins: Array<{ from: number; to: number; count: number }>; rated: number }
   | { type: 'audit-units'; rows: Array<{ all: boolean; unit: string | null; audited: number; flagged: number }> }
   | { type: 'audit-percentiles'; merit: number | null; seniority: number | null }
-  | { type: 'components'; values: Record<ComponentName, number | null> };
+  | { type: 'components'; values: Record<ComponentName, number | null> }
+  // calibration (SPEC §10): each unit's share of the predikat its 70% rule limits (B under Baik, SB under
+  // Istimewa; else the largest share), the first `rows.length` of `total` units by share.
+  | { type: 'calibration-units'; rows: Array<{ unit: string | null; code: PredikatCode; share: number; over: boolean }>; total: number };
 
 /** A sentence for the reader, chosen by id and filled with params by the renderer. */
 export interface Note {
   id:
     | 'no-employees' | 'no-appraisals' | 'no-promotions' | 'no-audited' | 'unrated-employee'
     | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-current' | 'training-target'
-    | 'no-rows';
+    | 'no-rows'
+    // calibration (SPEC §10)
+    | 'calibration-settings' | 'calibration-no-appraisers' | 'calibration-unavailable';
   params?: Record<string, string | number>;
 }
 
@@ -74,7 +81,9 @@ export type Block =
 export type SectionId =
   | 'headcount' | 'performance' | 'competence' | 'merit' | 'audit' | 'quality' | 'empty'
   | 'record' | 'scores' | 'talent' | 'history' | 'findings'
-  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools';
+  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools'
+  // calibration (SPEC §10)
+  | 'calibration';
 
 export interface ReportSection {
   id: SectionId;

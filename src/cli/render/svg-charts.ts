@@ -308,3 +308,58 @@ export function histogram(opts: HistogramOptions): string {
 function edgeLabel(value: number): string {
   return Number.isFinite(value) ? String(roundHalfAwayFromZero(value, 2)) : '';
 }
+
+// calibration (SPEC §10): shares against a limit line, one horizontal bar per unit.
+export interface ShareBar {
+  /** Shown whole above its bar, so long unit names stay readable. */
+  label: string;
+  /** A share 0–1. */
+  value: number;
+  /** Text after the bar, e.g. "B 91.3 %". */
+  valueText: string;
+  /** Drawn in the warning colour (e.g. the unit breaks the pattern). */
+  highlight: boolean;
+}
+
+export interface ShareBarsOptions {
+  title: string;
+  desc: string;
+  bars: ShareBar[];
+  /** The limit line, a share 0–1 (e.g. 0.7), and its label. */
+  limit: number;
+  limitLabel: string;
+  width?: number;
+}
+
+/**
+ * Horizontal bars from 0 to 100 %, one per row with its label on the line above (names of any
+ * length fit the page width), and a dashed vertical line at the limit. A4-friendly width.
+ */
+export function shareBars(opts: ShareBarsOptions): string {
+  const width = size(opts.width, 640, 300);
+  const left = 8;
+  const right = 90;
+  const rowHeight = 34;
+  const top = 26;
+  const plotWidth = width - left - right;
+  const height = top + rowHeight * opts.bars.length + 18;
+  const x = (share: number) => left + Math.min(1, Math.max(0, share)) * plotWidth;
+  const parts = [svgOpen('share-bars', width, height, opts.title, opts.desc)];
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(`<line x1="${n(x(tick))}" y1="${n(top - 6)}" x2="${n(x(tick))}" y2="${n(height - 14)}" stroke="${GRID}"/>`);
+    parts.push(text(x(tick), height - 2, `${tick * 100}%`, ` text-anchor="middle" font-size="10" fill="${AXIS}"`));
+  }
+  opts.bars.forEach((bar, i) => {
+    const y = top + i * rowHeight;
+    parts.push(text(left, y + 8, bar.label, ` font-size="11" fill="${INK}"`));
+    const w = Math.max(0, x(bar.value) - left);
+    const color = bar.highlight ? '#D55E00' : PALETTE[0]!;
+    parts.push(`<rect class="bar${bar.highlight ? ' over' : ''}" x="${n(left)}" y="${n(y + 12)}" width="${n(w)}" height="14" fill="${color}"/>`);
+    parts.push(text(left + w + 4, y + 23, bar.valueText, ` font-size="11" fill="${INK}"`));
+  });
+  const lx = x(opts.limit);
+  parts.push(`<line class="limit" x1="${n(lx)}" y1="${n(top - 10)}" x2="${n(lx)}" y2="${n(height - 14)}" stroke="${INK}" stroke-dasharray="4 3"/>`);
+  parts.push(text(lx, top - 14, opts.limitLabel, ` text-anchor="middle" font-size="11" fill="${INK}"`));
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}

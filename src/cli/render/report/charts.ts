@@ -4,10 +4,12 @@
  */
 import type { ChartSpec } from '../../../app/report/types.js';
 import { COMPONENT_NAMES } from '../../../domain/merit.js';
-import { format2 } from '../../../domain/numbers.js';
+import { format2, roundHalfAwayFromZero } from '../../../domain/numbers.js';
 import { PREDIKAT_CODES } from '../../../domain/types.js';
 import { fill, vocabWord, type ReportLabels } from './labels.js';
 import { barChart, heatGrid, histogram } from '../svg-charts.js';
+// calibration (SPEC §10)
+import { shareBars } from '../svg-charts.js';
 
 export interface RenderedChart {
   /** Stable name for tests and CSS: predikat, talent-grid, merit-histogram, audit-units, … */
@@ -95,6 +97,22 @@ export function renderChart(spec: ChartSpec, labels: ReportLabels, params: Recor
         desc: fill(t.components.desc, { ...params, data }),
         categories: names.map((name) => shorten(name.split(' (')[0] ?? name)),
         series: [{ name: labels.columns['components.value'] ?? 'value', values }],
+      });
+      return { kind: spec.type, title, svg };
+    }
+    // calibration (SPEC §10): long unit names are drawn whole, above horizontal bars.
+    case 'calibration-units': {
+      const c = t.calibrationUnits;
+      const pctText = (share: number) => `${roundHalfAwayFromZero(share * 100, 1).toFixed(1)} %`;
+      const shown = spec.rows.length < spec.total ? ` (${fill(c.others, { shown: spec.rows.length, total: spec.total })})` : '';
+      const title = fill(c.title, params) + shown;
+      const data = spec.rows.map((r) => `${unitName(r.unit)}: ${r.code} ${pctText(r.share)}`).join('; ');
+      const svg = shareBars({
+        title,
+        desc: fill(c.desc, { ...params, data }),
+        bars: spec.rows.map((r) => ({ label: unitName(r.unit), value: r.share, valueText: `${r.code} ${pctText(r.share)}`, highlight: r.over })),
+        limit: 0.7,
+        limitLabel: c.limit,
       });
       return { kind: spec.type, title, svg };
     }

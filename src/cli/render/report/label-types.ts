@@ -31,6 +31,8 @@ export interface ReportLabels {
     auditUnits: ChartText & { audited: string; flagged: string };
     auditPercentiles: ChartText & { merit: string; seniority: string };
     components: ChartText;
+    // calibration (SPEC §10)
+    calibrationUnits: ChartText & { limit: string; others: string };
   };
   total: { sum: string; all: string };
   noUnit: string;

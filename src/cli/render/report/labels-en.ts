@@ -36,6 +36,8 @@ export const LABELS_EN: ReportLabels = {
     'duk-pppk': 'DUK: PPPK',
     'audit-events': 'Audited Promotions',
     'audit-pools': 'Comparison Pool of Each Promotion',
+    // calibration (SPEC §10)
+    calibration: 'Calibration of the Appraisals',
   },
   tables: {
     headcount_jenis: 'By employee type',
@@ -70,6 +72,9 @@ export const LABELS_EN: ReportLabels = {
     duk_pppk: 'DUK: PPPK',
     audit_events: 'Every promotion event',
     audit_pools: 'Comparison pools',
+    // calibration (SPEC §10)
+    calibration_distribution: 'Predikat Distribution Pattern {y} (PermenPANRB 6/2022) by Instansi and Unit',
+    calibration_appraisers: 'Appraisers Flagged {y}',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -105,6 +110,14 @@ export const LABELS_EN: ReportLabels = {
     pendidikan: 'Education', tahun_lulus: 'Graduation year', tgl_lahir: 'Date of birth',
     best_candidate_nip: 'Best candidate NIP', best_candidate_merit: 'Best candidate merit', passed_over: 'Passed over',
     event: 'Promotion', event_nip: 'Promoted NIP', event_tmt: 'Promotion TMT',
+    // calibration (SPEC §10)
+    'calibration_distribution.scope': 'Scope', 'calibration_distribution.name': 'Name', 'calibration_distribution.n': 'Employees',
+    'calibration_distribution.sb': 'SB', 'calibration_distribution.b': 'B', 'calibration_distribution.bp': 'BP', 'calibration_distribution.k': 'K',
+    'calibration_distribution.sk': 'SK', 'calibration_distribution.share_b': '% B', 'calibration_distribution.org_predikat': 'Organisation predikat',
+    'calibration_distribution.verdict': 'Verdict', 'calibration_distribution.broken_rules': 'Rules broken',
+    'calibration_appraisers.nip_penilai': 'Appraiser NIP', 'calibration_appraisers.nama_penilai': 'Appraiser', 'calibration_appraisers.n': 'Appraisees',
+    'calibration_appraisers.sb': 'SB', 'calibration_appraisers.share_sb': '% SB', 'calibration_appraisers.share_sb_rest': '% SB rest of instansi',
+    'calibration_appraisers.p': 'p (Fisher)', 'calibration_appraisers.q': 'q (BH)', 'calibration_appraisers.flag': 'Flag',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -150,6 +163,10 @@ export const LABELS_EN: ReportLabels = {
     },
     source: { ratings: 'Ratings matrix', predikat: 'Predikat column', nilai_skp: 'SKP score', null: '—' },
     rating: { ABOVE: 'Above expectations', MEETS: 'Meets expectations', BELOW: 'Below expectations' },
+    // calibration (SPEC §10)
+    calScope: { instansi: 'Instansi', unit: 'Unit' },
+    calVerdict: { sesuai: 'Sesuai (meets the pattern)', 'tidak sesuai': 'Tidak sesuai (breaks it)', 'too-small': 'Too small' },
+    calFlag: { lenient: 'Lenient (more SB)', strict: 'Strict (fewer SB)', flat: 'Flat', ok: 'OK', 'too-small': 'Too small' },
   },
   notes: {
     'no-employees': 'The database holds no employees yet. Import data first: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -163,6 +180,10 @@ export const LABELS_EN: ReportLabels = {
     'headcount-current': 'From the latest imported personnel records (the current state, not as at T).',
     'training-target': 'Training compliance: employees with at least {target} JP of training in {y} (PP 11/2017 art. 203(4)), out of all employees of the group.',
     'no-rows': 'No data.',
+    // calibration (SPEC §10)
+    'calibration-settings': 'Distribution pattern of the employees\' predikat per PermenPANRB 6/2022, with organisation predikat {org} for every scope (change it with `asn calibrate --org-predikat-file`); {tidakSesuai} of {scopes} scopes break it. Scopes and appraisers with fewer than {minN} employees are not tested. An appraiser is flagged lenient or strict when q (Benjamini–Hochberg) < 0.10 in a two-sided Fisher exact test of their SB share against the rest of their instansi; flat when all their appraisees have the same predikat. A flag is a question for the HR office, not a verdict on a person.',
+    'calibration-no-appraisers': 'The appraisals of this year name no appraiser (NIP PENILAI column), so appraiser leniency cannot be tested yet.',
+    'calibration-unavailable': 'No predikat in year {year}: nothing to calibrate.',
   },
   charts: {
     predikat: { title: 'Performance Rating Distribution {prev} and {y}', desc: 'Employees per rating. {data}' },
@@ -177,6 +198,11 @@ export const LABELS_EN: ReportLabels = {
       merit: 'Merit', seniority: 'Seniority',
     },
     components: { title: 'Merit Components {y}', desc: 'Score of each component (0–100). {data}' },
+    // calibration (SPEC §10)
+    calibrationUnits: {
+      title: 'Predikat Share per Unit {y} against the 70% Limit', desc: 'Share of the predikat the 70% rule limits (B for a Baik organisation, SB for Istimewa) per unit; orange: breaks the pattern. {data}',
+      limit: '70% limit', others: 'the {shown} of {total} units with the largest shares',
+    },
   },
   total: { sum: 'Total', all: 'All units' },
   noUnit: '(no unit)',

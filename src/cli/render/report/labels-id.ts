@@ -36,6 +36,8 @@ export const LABELS_ID: ReportLabels = {
     'duk-pppk': 'DUK PPPK',
     'audit-events': 'Promosi yang Diaudit',
     'audit-pools': 'Kelompok Pembanding per Promosi',
+    // calibration (SPEC §10)
+    calibration: 'Kalibrasi Penilaian Kinerja',
   },
   tables: {
     headcount_jenis: 'Menurut jenis pegawai',
@@ -70,6 +72,9 @@ export const LABELS_ID: ReportLabels = {
     duk_pppk: 'DUK PPPK',
     audit_events: 'Setiap peristiwa promosi',
     audit_pools: 'Kelompok pembanding',
+    // calibration (SPEC §10)
+    calibration_distribution: 'Pola Distribusi Predikat Kinerja {y} (PermenPANRB 6/2022) per Instansi dan Unit',
+    calibration_appraisers: 'Pejabat Penilai yang Ditandai {y}',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -105,6 +110,14 @@ export const LABELS_ID: ReportLabels = {
     pendidikan: 'Pendidikan', tahun_lulus: 'Tahun lulus', tgl_lahir: 'Tanggal lahir',
     best_candidate_nip: 'NIP kandidat terbaik', best_candidate_merit: 'Merit kandidat terbaik', passed_over: 'Terlewati',
     event: 'Promosi', event_nip: 'NIP yang dipromosikan', event_tmt: 'TMT promosi',
+    // calibration (SPEC §10)
+    'calibration_distribution.scope': 'Cakupan', 'calibration_distribution.name': 'Nama', 'calibration_distribution.n': 'Jumlah',
+    'calibration_distribution.sb': 'SB', 'calibration_distribution.b': 'B', 'calibration_distribution.bp': 'BP', 'calibration_distribution.k': 'K',
+    'calibration_distribution.sk': 'SK', 'calibration_distribution.share_b': '% B', 'calibration_distribution.org_predikat': 'Predikat organisasi',
+    'calibration_distribution.verdict': 'Kesimpulan', 'calibration_distribution.broken_rules': 'Ketentuan yang tidak dipenuhi',
+    'calibration_appraisers.nip_penilai': 'NIP penilai', 'calibration_appraisers.nama_penilai': 'Nama penilai', 'calibration_appraisers.n': 'Jumlah dinilai',
+    'calibration_appraisers.sb': 'SB', 'calibration_appraisers.share_sb': '% SB', 'calibration_appraisers.share_sb_rest': '% SB instansi lainnya',
+    'calibration_appraisers.p': 'p (Fisher)', 'calibration_appraisers.q': 'q (BH)', 'calibration_appraisers.flag': 'Tanda',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -147,6 +160,10 @@ export const LABELS_ID: ReportLabels = {
     },
     source: { ratings: 'Matriks rating', predikat: 'Kolom predikat', nilai_skp: 'Nilai SKP', null: '—' },
     rating: { ABOVE: 'Di atas ekspektasi', MEETS: 'Sesuai ekspektasi', BELOW: 'Di bawah ekspektasi' },
+    // calibration (SPEC §10)
+    calScope: { instansi: 'Instansi', unit: 'Unit kerja' },
+    calVerdict: { sesuai: 'Sesuai', 'tidak sesuai': 'Tidak sesuai', 'too-small': 'Terlalu sedikit' },
+    calFlag: { lenient: 'Longgar (SB lebih banyak)', strict: 'Ketat (SB lebih sedikit)', flat: 'Seragam', ok: 'Wajar', 'too-small': 'Terlalu sedikit' },
   },
   notes: {
     'no-employees': 'Basis data belum berisi data pegawai. Impor data terlebih dahulu: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -160,6 +177,10 @@ export const LABELS_ID: ReportLabels = {
     'headcount-current': 'Menurut data kepegawaian terakhir yang diimpor (keadaan sekarang, bukan per tanggal T).',
     'training-target': 'Kepatuhan pelatihan: pegawai dengan JP tahun {y} minimal {target} JP (PP 11/2017 pasal 203 ayat 4), dihitung dari seluruh pegawai kelompok itu.',
     'no-rows': 'Tidak ada data.',
+    // calibration (SPEC §10)
+    'calibration-settings': 'Pola distribusi predikat kinerja pegawai menurut PermenPANRB 6/2022, dengan predikat organisasi {org} untuk setiap cakupan (ubah dengan `asn calibrate --org-predikat-file`); {tidakSesuai} dari {scopes} cakupan tidak sesuai. Cakupan atau penilai dengan kurang dari {minN} pegawai tidak diuji. Penilai ditandai longgar atau ketat bila q (Benjamini–Hochberg) < 0,10 pada uji eksak Fisher dua sisi atas porsi SB dibanding pegawai lain di instansinya; seragam bila semua yang dinilainya berpredikat sama. Tanda adalah pertanyaan untuk bagian kepegawaian, bukan putusan atas seseorang.',
+    'calibration-no-appraisers': 'Penilaian tahun ini tidak mencantumkan pejabat penilai (kolom NIP PENILAI), sehingga kelonggaran penilai belum dapat diuji.',
+    'calibration-unavailable': 'Tidak ada predikat kinerja pada tahun {year}: tidak ada yang dapat dikalibrasi.',
   },
   charts: {
     predikat: { title: 'Distribusi Predikat Kinerja {prev} dan {y}', desc: 'Jumlah pegawai per predikat. {data}' },
@@ -174,6 +195,11 @@ export const LABELS_ID: ReportLabels = {
       merit: 'Merit', seniority: 'Senioritas',
     },
     components: { title: 'Komponen Nilai Merit {y}', desc: 'Nilai tiap komponen (0–100). {data}' },
+    // calibration (SPEC §10)
+    calibrationUnits: {
+      title: 'Porsi Predikat per Unit {y} terhadap Batas 70%', desc: 'Porsi predikat yang dibatasi 70% (B untuk organisasi Baik, SB untuk Istimewa) per unit; oranye: tidak sesuai pola. {data}',
+      limit: 'batas 70%', others: '{shown} dari {total} unit dengan porsi terbesar',
+    },
   },
   total: { sum: 'Jumlah', all: 'Semua unit' },
   noUnit: '(tanpa unit)',
