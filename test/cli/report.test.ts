@@ -291,7 +291,7 @@ describe('languages, determinism, time', () => {
 
 describe('usage errors exit 2 and say what to do', () => {
   it.each<[string, string[], RegExp]>([
-    ['csv without --table lists the tables', ['--format', 'csv'], /--table[\s\S]*tables: headcount_jenis, headcount_golongan, .*top_merit, audit_summary, data_quality, imports/],
+    ['csv without --table lists the tables', ['--format', 'csv'], /--table[\s\S]*tables: headcount_jenis, headcount_golongan, .*top_merit, audit_summary, calibration_distribution, data_quality, imports/],
     ['unknown --table', ['--format', 'csv', '--table', 'nope'], /no table "nope"[\s\S]*tables: /],
     ['--table with json', ['--format', 'json', '--table', 'predikat'], /--table applies to --format csv only/],
     ['xlsx without --out', ['--format', 'xlsx'], /--format xlsx needs --out FILE/],

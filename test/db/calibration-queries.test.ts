@@ -1,0 +1,75 @@
+/**
+ * What `asn calibrate` reads (SPEC §10): counts grouped in SQL, from the employees or from a
+ * temporary population table (the swap point for "in service at T", SPEC §9); the appraiser
+ * count streams in nip_penilai order through the (tahun, nip_penilai) index of migration 0004.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/open.js';
+import {
+  appraiserSql, appraiserTuples, distributionTuples, fillPopulationTable, predikatYears,
+} from '../../src/db/queries/calibration.js';
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'asn-cal-')), 'asn.db'), 'write');
+  db.prepare(`INSERT INTO imports VALUES (1, 'x.csv', 'abc', 'personnel', '2026-01-15', 0, 0, 0, 0, 0, 0, 0)`).run();
+  const emp = db.prepare('INSERT INTO employees (nip, nama, unit, instansi, import_id, source_line) VALUES (?, ?, ?, ?, 1, 1)');
+  const ap = db.prepare('INSERT INTO appraisals (nip, tahun, predikat, nip_penilai, import_id, source_line) VALUES (?, ?, ?, ?, 1, 1)');
+  const people: Array<[string, string, string | null, string | null, string | null]> = [
+    ['e1', 'Dinas A', 'SB', 'p2', null], ['e2', 'Dinas A', 'B', 'p2', null], ['e3', 'Dinas A', 'B', 'p1', null],
+    ['e4', 'Dinas B', 'B', 'p1', null], ['e5', 'Dinas B', null, 'p1', null], ['e6', 'Dinas B', 'BP', null, null],
+  ];
+  for (const [nip, unit, predikat, penilai] of people) {
+    emp.run(nip, nip, unit, 'Pemkot');
+    ap.run(nip, 2025, predikat, penilai);
+  }
+  ap.run('e1', 2023, null, null);
+});
+afterEach(() => db.close());
+
+describe('calibration queries', () => {
+  it('count the predikat of a year by unit and instansi, leaving out appraisals without predikat', () => {
+    const rows = distributionTuples(db, 2025, 'employees').sort();
+    expect(rows).toEqual([['Dinas A', 'Pemkot', 'B', 2], ['Dinas A', 'Pemkot', 'SB', 1], ['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'BP', 1]]);
+    expect(predikatYears(db)).toEqual([2025]);
+  });
+
+  it('stream the appraiser counts in nip_penilai order', () => {
+    expect([...appraiserTuples(db, 2025, 'employees')]).toEqual([
+      ['p1', 'Dinas A', 'Pemkot', 'B', 1], ['p1', 'Dinas B', 'Pemkot', 'B', 1], ['p2', 'Dinas A', 'Pemkot', 'B', 1], ['p2', 'Dinas A', 'Pemkot', 'SB', 1],
+    ]);
+  });
+
+  it('read a temporary population instead (who is in service at T, and their unit then)', () => {
+    const source = fillPopulationTable(db, [['e1', 'Dinas B', 'Pemkot'], ['e4', 'Dinas B', 'Pemkot']]);
+    expect(distributionTuples(db, 2025, source).sort()).toEqual([['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'SB', 1]]);
+  });
+
+  it('use the (tahun, nip_penilai) index for the appraiser count', () => {
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${appraiserSql('employees')}`).all(2025) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('\n')).toContain('appraisals_tahun_penilai');
+  });
+});
+
+describe('migration 0004-appraisers', () => {
+  it('adds nip_penilai and nama_penilai to a version-2 database, keeping its appraisals', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { MIGRATIONS } = await import('../../src/db/migrate.js');
+    const { APPLICATION_ID } = await import('../../src/db/open.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'asn-cal-mig-')), 'old.db');
+    const old = new Database(file);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) old.exec(m.sql);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma('user_version = 2');
+    old.prepare(`INSERT INTO imports VALUES (1, 'x.csv', 'abc', 'appraisals', '2026-01-15', 0, 0, 0, 0, 0, 0, 0)`).run();
+    old.prepare("INSERT INTO appraisals (nip, tahun, predikat, import_id, source_line) VALUES ('198504182010011001', 2025, 'B', 1, 2)").run();
+    old.close();
+    const migrated = openDatabase(file, 'write');
+    expect(migrated.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+    expect(migrated.prepare('SELECT predikat, nip_penilai, nama_penilai FROM appraisals').all()).toEqual([{ predikat: 'B', nip_penilai: null, nama_penilai: null }]);
+    migrated.close();
+  });
+});
