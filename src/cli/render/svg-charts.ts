@@ -337,7 +337,7 @@ export interface ShareBarsOptions {
  */
 export function shareBars(opts: ShareBarsOptions): string {
   const width = size(opts.width, 640, 300);
-  const left = 8;
+  const left = 14;
   const right = 90;
   const rowHeight = 34;
   const top = 26;
@@ -349,17 +349,18 @@ export function shareBars(opts: ShareBarsOptions): string {
     parts.push(`<line x1="${n(x(tick))}" y1="${n(top - 6)}" x2="${n(x(tick))}" y2="${n(height - 14)}" stroke="${GRID}"/>`);
     parts.push(text(x(tick), height - 2, `${tick * 100}%`, ` text-anchor="middle" font-size="10" fill="${AXIS}"`));
   }
+  const lx = x(opts.limit);
+  parts.push(`<line class="limit" x1="${n(lx)}" y1="${n(top - 10)}" x2="${n(lx)}" y2="${n(height - 14)}" stroke="${INK}" stroke-dasharray="4 3"/>`);
+  parts.push(text(lx, top - 14, opts.limitLabel, ` text-anchor="middle" font-size="11" fill="${INK}"`));
   opts.bars.forEach((bar, i) => {
     const y = top + i * rowHeight;
     parts.push(text(left, y + 8, bar.label, ` font-size="11" fill="${INK}"`));
     const w = Math.max(0, x(bar.value) - left);
     const color = bar.highlight ? '#D55E00' : PALETTE[0]!;
     parts.push(`<rect class="bar${bar.highlight ? ' over' : ''}" x="${n(left)}" y="${n(y + 12)}" width="${n(w)}" height="14" fill="${color}"/>`);
-    parts.push(text(left + w + 4, y + 23, bar.valueText, ` font-size="11" fill="${INK}"`));
+    // A white halo keeps the value readable where the limit line crosses it.
+    parts.push(text(left + w + 4, y + 23, bar.valueText, ` font-size="11" fill="${INK}" stroke="#ffffff" stroke-width="3" paint-order="stroke"`));
   });
-  const lx = x(opts.limit);
-  parts.push(`<line class="limit" x1="${n(lx)}" y1="${n(top - 10)}" x2="${n(lx)}" y2="${n(height - 14)}" stroke="${INK}" stroke-dasharray="4 3"/>`);
-  parts.push(text(lx, top - 14, opts.limitLabel, ` text-anchor="middle" font-size="11" fill="${INK}"`));
   parts.push('</svg>\n');
   return parts.join('\n');
 }
