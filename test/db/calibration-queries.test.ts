@@ -1,7 +1,7 @@
 /**
  * What `asn calibrate` reads (SPEC §10): counts grouped in SQL, from the employees or from a
  * temporary population table (the swap point for "in service at T", SPEC §9); the appraiser
- * count streams in nip_penilai order through the (tahun, nip_penilai) index of migration 0004.
+ * count streams in nip_penilai order through the (nip_penilai, tahun) index of migration 0004.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,9 +48,9 @@ describe('calibration queries', () => {
     expect(distributionTuples(db, 2025, source).sort()).toEqual([['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'SB', 1]]);
   });
 
-  it('use the (tahun, nip_penilai) index for the appraiser count', () => {
+  it('use the (nip_penilai, tahun) index for the appraiser count', () => {
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${appraiserSql('employees')}`).all(2025) as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join('\n')).toContain('appraisals_tahun_penilai');
+    expect(plan.map((p) => p.detail).join('\n')).toContain('appraisals_penilai');
   });
 });
 
