@@ -52,7 +52,7 @@ export function reasonText(f: Failure, lang: Lang): string {
         return id ? `masa kerja ${durationText(f.months, lang)}, minimal ${need}` : `service ${durationText(f.months, lang)}, at least ${need}`;
       }
       const at = id ? `jabatan level ${f.level} ke atas` : `level ${f.level} or higher`;
-      if (!f.atLevel) return id ? `tidak sedang menduduki ${at}, minimal ${need} pada ${at}` : `not in a post of ${at}, at least ${need} there`;
+      if (!f.atLevel) return id ? `belum menduduki ${at}, minimal ${need}` : `not yet in a post of ${at}, at least ${need}`;
       if (f.months === null) return id ? `lama pada ${at} tidak diketahui (TMT jabatan tidak tercatat), minimal ${need}` : `time at ${at} unknown (no TMT jabatan recorded), at least ${need}`;
       return id ? `pada ${at} ${durationText(f.months, lang)}, minimal ${need}` : `at ${at} for ${durationText(f.months, lang)}, at least ${need}`;
     }

@@ -70,7 +70,7 @@ describe('months at level ≥ x from the post timeline (SPEC §11)', () => {
     // L6 needs 3 years at ≥ 5; L7 2 years at ≥ 6
     [entries(['2023-01-15', 5]), 5, 3, null],
     [entries(['2023-01-16', 5]), 5, 3, 'pada jabatan level 5 ke atas 2 tahun 11 bulan, minimal 3 tahun'],
-    [entries(['2020-01-01', 4]), 5, 3, 'tidak sedang menduduki jabatan level 5 ke atas, minimal 3 tahun pada jabatan level 5 ke atas'],
+    [entries(['2020-01-01', 4]), 5, 3, 'belum menduduki jabatan level 5 ke atas, minimal 3 tahun'],
     [entries([null, 6]), 6, 2, 'lama pada jabatan level 6 ke atas tidak diketahui (TMT jabatan tidak tercatat), minimal 2 tahun'],
   ] as const)('experience at level: %j at ≥ %d for %d years', (timeline, x, years, text) => {
     const f = experienceAtLevel(timeline, x, D, years);
