@@ -93,10 +93,11 @@ export function requirementText(rule: EligibilityRule, rules: EligibilityLevelRu
       return id ? `minimal ${need} pada jabatan level ${rules.experienceLevel} ke atas` : `at least ${need} at level ${rules.experienceLevel} or higher`;
     }
     case 'performance':
+      if (counted.length === 0) return null;
       return id ? `predikat kinerja minimal ${model.minPredikat} pada ${yearList(counted, lang)}` : `predikat at least ${model.minPredikat} in ${yearList(counted, lang)}`;
     case 'discipline': {
       const heavier = HUKDIS_ORDER.slice(HUKDIS_ORDER.indexOf(model.maxHukuman) + 1);
-      if (heavier.length === 0) return null;
+      if (heavier.length === 0 || counted.length === 0) return null;
       const words = heavier.join(id ? ' atau ' : ' or ');
       return id ? `tanpa hukuman disiplin ${words} pada ${yearList(counted, lang)}` : `no hukuman disiplin ${words} in ${yearList(counted, lang)}`;
     }

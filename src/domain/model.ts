@@ -82,7 +82,7 @@ export interface EligibilityLevelRules {
 export interface EligibilityModel {
   /** Lowest predikat in each of the years counted (PP 11/2017: "paling sedikit bernilai baik"). */
   minPredikat: PredikatCode;
-  /** How many years before year(D) are counted: year(D)−1 … year(D)−years. */
+  /** How many years before year(D) are counted: year(D)−1 … year(D)−years (0 drops the predikat and discipline rules). */
   years: number;
   /** The heaviest hukuman disiplin still allowed in those years (ringan: sedang and berat exclude). */
   maxHukuman: Hukdis;

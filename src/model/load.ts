@@ -168,7 +168,7 @@ const integerFrom = (min: number, max: number): LeafRule => ({ expected: `an int
 /** SPEC §11 eligibility thresholds (the candidates feature): each per-level threshold may be null. */
 const ELIGIBILITY_RULES: Record<string, LeafRule> = {
   minPredikat: oneOfWords(PREDIKAT_CODES),
-  years: integerFrom(1, 10),
+  years: integerFrom(0, 10),
   maxHukuman: oneOfWords(['none', 'ringan', 'sedang', 'berat']),
   education: orNull(oneOfWords(EDUCATION_CODES)),
   experienceLevel: orNull(integerFrom(1, 9)),

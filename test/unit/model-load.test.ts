@@ -204,7 +204,7 @@ describe('eligibility thresholds (SPEC §11, candidates)', () => {
 
   it.each([
     ['{"eligibility": {"minPredikat": "Baik"}}', 'eligibility.minPredikat', 'must be one of "SB", "B", "BP", "K", "SK"'],
-    ['{"eligibility": {"years": 0}}', 'eligibility.years', 'must be an integer from 1 to 10'],
+    ['{"eligibility": {"years": 11}}', 'eligibility.years', 'must be an integer from 0 to 10'],
     ['{"eligibility": {"maxHukuman": "sedikit"}}', 'eligibility.maxHukuman', 'must be one of "none", "ringan", "sedang", "berat"'],
     ['{"eligibility": {"levels": {"5": {"education": "S1"}}}}', 'eligibility.levels.5.education', 'or null to drop the rule'],
     ['{"eligibility": {"levels": {"7": {"golongan": "V/a"}}}}', 'eligibility.levels.7.golongan', 'must be a PNS golongan such as "III/a"'],
