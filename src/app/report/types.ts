@@ -8,9 +8,15 @@
 import type { PredikatCode } from '../../domain/types.js';
 import type { ComponentName } from '../../domain/model.js';
 import type { ModelInfo } from '../population/scoring.js';
+import type { VacancyInput } from '../candidates/vacancy.js';
 
-export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit';
-export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit'];
+export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit'
+  // candidates (SPEC §11)
+  | 'candidates';
+export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit',
+  // candidates (SPEC §11)
+  'candidates',
+];
 export type ReportLang = 'id' | 'en';
 export const REPORT_LANGS: readonly ReportLang[] = ['id', 'en'];
 
@@ -20,7 +26,9 @@ export type ReportCell = string | number | boolean | null;
 /** Which word list translates a column's codes for people (src/cli/render/report/labels.ts). */
 export type Vocab =
   | 'predikat' | 'jenis' | 'kinerja' | 'potensial' | 'hukuman' | 'jpm' | 'status' | 'auditStatus'
-  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating';
+  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating'
+  // candidates (SPEC §11)
+  | 'eligibilityRule' | 'candidateField';
 
 /** Structurally a Column of src/cli/render/table-data.ts, plus the vocabulary of its codes. */
 export interface ReportColumn {
@@ -62,7 +70,9 @@ export interface Note {
   id:
     | 'no-employees' | 'no-appraisals' | 'no-promotions' | 'no-audited' | 'unrated-employee'
     | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-current' | 'training-target'
-    | 'no-rows';
+    | 'no-rows'
+    // candidates (SPEC §11)
+    | 'candidates-state' | 'candidates-none';
   params?: Record<string, string | number>;
 }
 
@@ -74,7 +84,9 @@ export type Block =
 export type SectionId =
   | 'headcount' | 'performance' | 'competence' | 'merit' | 'audit' | 'quality' | 'empty'
   | 'record' | 'scores' | 'talent' | 'history' | 'findings'
-  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools';
+  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools'
+  // candidates (SPEC §11)
+  | 'candidates-post' | 'candidates-rules' | 'candidates-list' | 'candidates-excluded';
 
 export interface ReportSection {
   id: SectionId;
@@ -113,6 +125,8 @@ export interface ReportRequest {
   nip?: string;
   modelFile?: string;
   generatedAt: string;
+  // candidates (SPEC §11): the options of `asn candidates`
+  candidates?: { vacancy: VacancyInput; units: readonly string[]; instansi?: string; date?: string; limit?: number };
 }
 
 /** Every table of a report, in order (csv `--table`, json keys, xlsx sheets). */

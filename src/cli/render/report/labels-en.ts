@@ -9,6 +9,8 @@ export const LABELS_EN: ReportLabels = {
     employee: 'Employee Evaluation Card',
     duk: 'Seniority List (DUK)',
     audit: 'Promotion Audit',
+    // candidates (SPEC §11)
+    candidates: 'Candidates for a Vacant Post',
   },
   meta: {
     year: 'Evaluation year (Y)',
@@ -36,6 +38,11 @@ export const LABELS_EN: ReportLabels = {
     'duk-pppk': 'DUK: PPPK',
     'audit-events': 'Audited Promotions',
     'audit-pools': 'Comparison Pool of Each Promotion',
+    // candidates (SPEC §11)
+    'candidates-post': 'Post, Date and Scope',
+    'candidates-rules': 'Requirements Applied',
+    'candidates-list': 'Candidates by Merit',
+    'candidates-excluded': 'Not Eligible, with the Reasons',
   },
   tables: {
     headcount_jenis: 'By employee type',
@@ -70,6 +77,11 @@ export const LABELS_EN: ReportLabels = {
     duk_pppk: 'DUK: PPPK',
     audit_events: 'Every promotion event',
     audit_pools: 'Comparison pools',
+    // candidates (SPEC §11)
+    candidates_request: 'The post to fill',
+    candidates_rules: 'Requirements (PP 11/2017 as amended by PP 17/2020)',
+    candidates: 'Eligible candidates by merit {y}, then DUK',
+    candidates_excluded: 'Employees who do not meet the requirements',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -105,6 +117,11 @@ export const LABELS_EN: ReportLabels = {
     pendidikan: 'Education', tahun_lulus: 'Graduation year', tgl_lahir: 'Date of birth',
     best_candidate_nip: 'Best candidate NIP', best_candidate_merit: 'Best candidate merit', passed_over: 'Passed over',
     event: 'Promotion', event_nip: 'Promoted NIP', event_tmt: 'Promotion TMT',
+    // candidates (SPEC §11)
+    'candidates_request.field': 'Item', 'candidates_request.value': 'Value', rule: 'Requirement', requirement: 'Rule',
+    regulation: 'Legal basis', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Service (years)',
+    years_at_level: 'Years at level', age: 'Age', years_to_bup: 'Years to retirement age', succession_pool: 'Succession pool',
+    reasons: 'Reasons',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -150,6 +167,16 @@ export const LABELS_EN: ReportLabels = {
     },
     source: { ratings: 'Ratings matrix', predikat: 'Predikat column', nilai_skp: 'SKP score', null: '—' },
     rating: { ABOVE: 'Above expectations', MEETS: 'Meets expectations', BELOW: 'Below expectations' },
+    // candidates (SPEC §11)
+    eligibilityRule: {
+      pool: 'Candidate pool', education: 'Education', experience: 'Experience', performance: 'Performance appraisal',
+      discipline: 'Disciplinary sanction', golongan: 'Rank (golongan)', age: 'Age',
+    },
+    candidateField: {
+      post: 'Post', level: 'Post level', date: 'Date (D)', scope: 'Scope', merit_year: 'Merit year (Y = year of D − 1)',
+      counted_years: 'Appraisal years counted', scope_people: 'Employees in the scope', pool: 'Candidate pool (active PNS below the level)',
+      eligible: 'Eligible', excluded: 'Not eligible',
+    },
   },
   notes: {
     'no-employees': 'The database holds no employees yet. Import data first: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -163,6 +190,9 @@ export const LABELS_EN: ReportLabels = {
     'headcount-current': 'From the latest imported personnel records (the current state, not as at T).',
     'training-target': 'Training compliance: employees with at least {target} JP of training in {y} (PP 11/2017 art. 203(4)), out of all employees of the group.',
     'no-rows': 'No data.',
+    // candidates (SPEC §11)
+    'candidates-state': 'The state of each employee on {date} is the last imported personnel record (no history imported). Order: highest merit, then DUK, then NIP; succession pool = talent box 7–9.',
+    'candidates-none': 'Nobody meets every requirement; the reasons are listed in the next section.',
   },
   charts: {
     predikat: { title: 'Performance Rating Distribution {prev} and {y}', desc: 'Employees per rating. {data}' },

@@ -9,6 +9,8 @@ export const LABELS_ID: ReportLabels = {
     employee: 'Kartu Evaluasi Pegawai',
     duk: 'Daftar Urut Kepangkatan (DUK)',
     audit: 'Audit Promosi',
+    // candidates (SPEC §11)
+    candidates: 'Daftar Kandidat Jabatan',
   },
   meta: {
     year: 'Tahun evaluasi (Y)',
@@ -36,6 +38,11 @@ export const LABELS_ID: ReportLabels = {
     'duk-pppk': 'DUK PPPK',
     'audit-events': 'Promosi yang Diaudit',
     'audit-pools': 'Kelompok Pembanding per Promosi',
+    // candidates (SPEC §11)
+    'candidates-post': 'Jabatan, Tanggal dan Cakupan',
+    'candidates-rules': 'Persyaratan yang Diterapkan',
+    'candidates-list': 'Daftar Kandidat menurut Nilai Merit',
+    'candidates-excluded': 'Tidak Memenuhi Persyaratan, dengan Alasannya',
   },
   tables: {
     headcount_jenis: 'Menurut jenis pegawai',
@@ -70,6 +77,11 @@ export const LABELS_ID: ReportLabels = {
     duk_pppk: 'DUK PPPK',
     audit_events: 'Setiap peristiwa promosi',
     audit_pools: 'Kelompok pembanding',
+    // candidates (SPEC §11)
+    candidates_request: 'Jabatan yang akan diisi',
+    candidates_rules: 'Persyaratan (PP 11/2017 sebagaimana diubah PP 17/2020)',
+    candidates: 'Kandidat yang memenuhi persyaratan, urut nilai merit {y}, lalu DUK',
+    candidates_excluded: 'Pegawai yang tidak memenuhi persyaratan',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -105,6 +117,11 @@ export const LABELS_ID: ReportLabels = {
     pendidikan: 'Pendidikan', tahun_lulus: 'Tahun lulus', tgl_lahir: 'Tanggal lahir',
     best_candidate_nip: 'NIP kandidat terbaik', best_candidate_merit: 'Merit kandidat terbaik', passed_over: 'Terlewati',
     event: 'Promosi', event_nip: 'NIP yang dipromosikan', event_tmt: 'TMT promosi',
+    // candidates (SPEC §11)
+    'candidates_request.field': 'Hal', 'candidates_request.value': 'Keterangan', rule: 'Persyaratan', requirement: 'Ketentuan',
+    regulation: 'Dasar hukum', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Masa kerja (tahun)',
+    years_at_level: 'Lama pada level (tahun)', age: 'Usia', years_to_bup: 'Tahun menuju BUP', succession_pool: 'Kelompok suksesi',
+    reasons: 'Alasan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -147,6 +164,16 @@ export const LABELS_ID: ReportLabels = {
     },
     source: { ratings: 'Matriks rating', predikat: 'Kolom predikat', nilai_skp: 'Nilai SKP', null: '—' },
     rating: { ABOVE: 'Di atas ekspektasi', MEETS: 'Sesuai ekspektasi', BELOW: 'Di bawah ekspektasi' },
+    // candidates (SPEC §11)
+    eligibilityRule: {
+      pool: 'Kelompok calon', education: 'Pendidikan', experience: 'Pengalaman jabatan', performance: 'Penilaian kinerja',
+      discipline: 'Hukuman disiplin', golongan: 'Pangkat/golongan', age: 'Usia',
+    },
+    candidateField: {
+      post: 'Jabatan', level: 'Level jabatan', date: 'Tanggal (D)', scope: 'Cakupan', merit_year: 'Tahun nilai merit (Y = tahun D − 1)',
+      counted_years: 'Tahun penilaian yang dihitung', scope_people: 'Pegawai dalam cakupan', pool: 'Kelompok calon (PNS aktif di bawah level)',
+      eligible: 'Memenuhi persyaratan', excluded: 'Tidak memenuhi persyaratan',
+    },
   },
   notes: {
     'no-employees': 'Basis data belum berisi data pegawai. Impor data terlebih dahulu: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -160,6 +187,9 @@ export const LABELS_ID: ReportLabels = {
     'headcount-current': 'Menurut data kepegawaian terakhir yang diimpor (keadaan sekarang, bukan per tanggal T).',
     'training-target': 'Kepatuhan pelatihan: pegawai dengan JP tahun {y} minimal {target} JP (PP 11/2017 pasal 203 ayat 4), dihitung dari seluruh pegawai kelompok itu.',
     'no-rows': 'Tidak ada data.',
+    // candidates (SPEC §11)
+    'candidates-state': 'Keadaan pegawai pada {date} diambil dari data kepegawaian terakhir yang diimpor (riwayat belum diimpor). Urutan: nilai merit tertinggi, lalu DUK, lalu NIP; kelompok suksesi = kotak talenta 7–9.',
+    'candidates-none': 'Tidak ada pegawai yang memenuhi semua persyaratan; alasannya tercantum pada bagian berikut.',
   },
   charts: {
     predikat: { title: 'Distribusi Predikat Kinerja {prev} dan {y}', desc: 'Jumlah pegawai per predikat. {data}' },
