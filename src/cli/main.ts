@@ -38,12 +38,11 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand,
-    // candidates (SPEC §11)
-    makeCandidatesCommand,
-  ]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand]) {
     program.addCommand(shared(make(io), io));
   }
+  // candidates (SPEC §11)
+  program.addCommand(shared(makeCandidatesCommand(io), io));
   return program;
 }
 

@@ -127,8 +127,13 @@ function candidateOptions(type: ReportType, flags: ReportFlags, db: string): Rep
   };
 }
 
+/** candidates (SPEC §11): --level | --eselon | --post, --unit | --instansi, --date, --limit, after the other options. */
+function withCandidateOptions(command: Command): Command {
+  return addCandidateOptions(command).option('--limit <n>', '--type candidates: the first N candidates', intOption('--limit', 1, Number.MAX_SAFE_INTEGER));
+}
+
 export function makeReportCommand(io: Io): Command {
-  const command = new Command('report')
+  return withCandidateOptions(new Command('report')
     .description('evaluation reports (summary, unit, employee, duk, audit, candidates) as md, html, csv, json or xlsx')
     .option('--type <type>', `report type: ${REPORT_TYPES.join('|')}`, 'summary')
     .option('--nip <nip>', 'the employee of --type employee')
@@ -137,10 +142,7 @@ export function makeReportCommand(io: Io): Command {
     .option('--out <file>', 'write to this file (atomically) instead of stdout; needed for xlsx')
     .option('--table <name>', 'the table --format csv writes (without it, the names are listed)')
     .option('--as-of-time <iso>', 'the time stated as "made at" (env ASN_REPORT_TIME; default now)')
-    .option('--model <file>', 'merit model JSON overriding any subset of the built-in asn-merit-v1');
-  // candidates (SPEC §11): --level | --eselon | --post, --unit | --instansi, --date, --limit
-  addCandidateOptions(command).option('--limit <n>', '--type candidates: the first N candidates', intOption('--limit', 1, Number.MAX_SAFE_INTEGER));
-  return command
+    .option('--model <file>', 'merit model JSON overriding any subset of the built-in asn-merit-v1')
     .addHelpText(
       'after',
       '\nFormats (global --format): md (default), html (self-contained, charts, prints on A4), csv (--table NAME),\n' +
@@ -148,7 +150,7 @@ export function makeReportCommand(io: Io): Command {
         'Examples:\n  asn report --format html --out ringkasan-2025.html\n  asn report --type unit --lang en --format xlsx --out units.xlsx\n' +
         '  asn report --type employee --nip 198504182010011001\n  asn report --type duk --year 2025 --format csv --table duk_pns > duk.csv\n' +
         '  asn report --type candidates --eselon III.a --unit "Dinas Kesehatan" --format html --out calon-administrator.html\n',
-    )
+    ))
     .action(async (flags: ReportFlags, cmd: Command) => {
       const global = globalOptions(cmd);
       const type = oneOf('--type', flags.type, REPORT_TYPES);
