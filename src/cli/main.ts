@@ -13,6 +13,8 @@ import { makeReportCommand } from './commands/report.js';
 import { makeStatusCommand } from './commands/status.js';
 // calibration (SPEC §10)
 import { makeCalibrateCommand } from './commands/calibrate.js';
+// candidates (SPEC §11)
+import { makeCandidatesCommand } from './commands/candidates.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -43,6 +45,8 @@ export function makeProgram(io: Io = processIo): Command {
   }
   // calibration (SPEC §10)
   program.addCommand(shared(makeCalibrateCommand(io), io));
+  // candidates (SPEC §11)
+  program.addCommand(shared(makeCandidatesCommand(io), io));
   return program;
 }
 

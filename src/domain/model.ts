@@ -44,6 +44,8 @@ export interface MeritModel {
   kinerjaAxis: Record<PredikatCode, KinerjaAxis>;
   /** 9-box number per potensial row and kinerja column (SPEC §4). */
   box: Record<PotensialLevel, Record<KinerjaAxis, number>>;
+  /** Eligibility for a post of level 5–9 (SPEC §11, PP 11/2017 as amended by PP 17/2020). */
+  eligibility: EligibilityModel;
   /** Jabatan level tables (SPEC §1.5, PermenPANRB 17/2021). */
   levels: {
     eselon: Record<string, number>;
@@ -51,4 +53,38 @@ export interface MeritModel {
     jenjang: Record<string, number>;
     pelaksana: number;
   };
+}
+
+/** The levels `asn candidates` fills (SPEC §11): pengawas 5 … JPT utama 9. */
+export type VacancyLevel = '5' | '6' | '7' | '8' | '9';
+export const VACANCY_LEVELS: readonly VacancyLevel[] = ['5', '6', '7', '8', '9'];
+
+/**
+ * The thresholds of one post level (SPEC §11 table). A null threshold drops its rule (the SPEC
+ * names this for golongan; it holds for every per-level rule).
+ */
+export interface EligibilityLevelRules {
+  /** Lowest tingkat pendidikan, compared by the model's education rank. */
+  education: EducationCode | null;
+  /** Experience counted at level ≥ this from the post timeline; null = years of service from tmt_cpns. */
+  experienceLevel: number | null;
+  /** Whole years (12·N service months) of that experience at D. */
+  experienceYears: number | null;
+  /** Lowest PNS golongan at D, written as in SPEC §1.5 (`III/a`); PP 13/2002 table. */
+  golongan: string | null;
+  /** Highest age in whole years at D ("below 58" is 57; JPT pratama "at most 56" is 56). */
+  maxAge: number | null;
+  /** Batas usia pensiun of the post (PP 11/2017 art. 239), for years_to_bup; null = not shown. */
+  bup: number | null;
+}
+
+/** Eligibility rules of SPEC §11 shared by every level, and the per-level thresholds. */
+export interface EligibilityModel {
+  /** Lowest predikat in each of the years counted (PP 11/2017: "paling sedikit bernilai baik"). */
+  minPredikat: PredikatCode;
+  /** How many years before year(D) are counted: year(D)−1 … year(D)−years (0 drops the predikat and discipline rules). */
+  years: number;
+  /** The heaviest hukuman disiplin still allowed in those years (ringan: sedang and berat exclude). */
+  maxHukuman: Hukdis;
+  levels: Record<VacancyLevel, EligibilityLevelRules>;
 }

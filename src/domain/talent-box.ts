@@ -17,34 +17,43 @@ export interface TalentBoxResult {
   reason: string;
 }
 
-/** Recommendation per box, PermenPANRB 3/2020 (SPEC §4), in Indonesian and English. */
+/**
+ * Recommendation per box, PermenPANRB 3/2020 annex (SPEC §4): the actions in the annex's words
+ * and order, joined by "; ", in Indonesian and English. Boxes 7–9 form the succession pool.
+ */
 export const BOX_RECOMMENDATION: Record<number, { id: string; en: string }> = {
-  9: { id: 'Promosi dan pertahankan; masuk kelompok rencana suksesi', en: 'Promote and retain; succession pool' },
+  9: {
+    id: 'Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi Instansi/Nasional; Penghargaan',
+    en: 'Promote and retain; Join the agency/national succession pool; Award',
+  },
   8: {
-    id: 'Pertahankan; masuk kelompok rencana suksesi; perluasan jabatan',
-    en: 'Retain; succession pool; job enlargement',
+    id: 'Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; Rotasi/Perluasan jabatan; Bimbingan kinerja',
+    en: 'Retain; Join the agency succession pool; Rotation/job enlargement; Performance coaching',
   },
   7: {
-    id: 'Pertahankan; masuk kelompok rencana suksesi; pengayaan jabatan dan pengembangan kompetensi',
-    en: 'Retain; succession pool; job enrichment and development',
+    id: 'Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; Rotasi/Pengayaan jabatan; Pengembangan kompetensi; Tugas belajar',
+    en: 'Retain; Join the agency succession pool; Rotation/job enrichment; Competence development; Study assignment',
   },
   6: {
-    id: 'Penempatan yang sesuai; bimbingan kinerja dan konseling kinerja',
-    en: 'Placement fit; performance coaching and counselling',
+    id: 'Penempatan yang sesuai; Bimbingan kinerja; Konseling kinerja',
+    en: 'Suitable placement; Performance coaching; Performance counselling',
   },
   5: {
-    id: 'Penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi',
-    en: 'Placement fit; coaching; development',
+    id: 'Penempatan yang sesuai; Bimbingan kinerja; Pengembangan kompetensi',
+    en: 'Suitable placement; Performance coaching; Competence development',
   },
-  4: { id: 'Rotasi; pengembangan kompetensi', en: 'Rotation; development' },
+  4: { id: 'Rotasi; Pengembangan kompetensi', en: 'Rotation; Competence development' },
   3: {
-    id: 'Bimbingan kinerja; konseling kinerja; pengembangan kompetensi',
-    en: 'Coaching; counselling; development',
+    id: 'Bimbingan kinerja; Konseling kinerja; Pengembangan kompetensi; Penempatan yang sesuai',
+    en: 'Performance coaching; Performance counselling; Competence development; Suitable placement',
   },
-  2: { id: 'Bimbingan kinerja; pengembangan kompetensi', en: 'Coaching; development' },
+  2: {
+    id: 'Bimbingan kinerja; Pengembangan kompetensi; Penempatan yang sesuai',
+    en: 'Performance coaching; Competence development; Suitable placement',
+  },
   1: {
     id: 'Diproses sesuai ketentuan peraturan perundang-undangan',
-    en: 'Handled under the regulations',
+    en: 'Handled under the laws and regulations',
   },
 };
 

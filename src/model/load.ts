@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { MeritModel } from '../domain/model.js';
+import { parseGolongan } from '../domain/golongan.js';
+import { VACANCY_LEVELS, type MeritModel } from '../domain/model.js';
+import { EDUCATION_CODES, PREDIKAT_CODES } from '../domain/types.js';
 
 /** Label used in messages about the built-in model file. */
 const DEFAULT_FILE = 'asn-merit-v1.json (built-in)';
@@ -159,6 +161,23 @@ const AXIS: LeafRule = {
   expected: 'one of "above", "meets", "below"',
   test: (v) => v === 'above' || v === 'meets' || v === 'below',
 };
+const orNull = (rule: LeafRule): LeafRule => ({ expected: `${rule.expected}, or null to drop the rule`, test: (v) => v === null || rule.test(v) });
+const oneOfWords = (words: readonly string[]): LeafRule => ({ expected: `one of ${words.map((w) => `"${w}"`).join(', ')}`, test: (v) => typeof v === 'string' && words.includes(v) });
+const integerFrom = (min: number, max: number): LeafRule => ({ expected: `an integer from ${min} to ${max}`, test: (v) => isInteger(v, min, max) });
+
+/** SPEC §11 eligibility thresholds (the candidates feature): each per-level threshold may be null. */
+const ELIGIBILITY_RULES: Record<string, LeafRule> = {
+  minPredikat: oneOfWords(PREDIKAT_CODES),
+  years: integerFrom(0, 10),
+  maxHukuman: oneOfWords(['none', 'ringan', 'sedang', 'berat']),
+  education: orNull(oneOfWords(EDUCATION_CODES)),
+  experienceLevel: orNull(integerFrom(1, 9)),
+  experienceYears: orNull(integerFrom(0, 40)),
+  golongan: orNull({ expected: 'a PNS golongan such as "III/a"', test: (v) => typeof v === 'string' && parseGolongan(v, 'PNS').ok }),
+  maxAge: orNull(integerFrom(18, 70)),
+  bup: orNull(integerFrom(18, 70)),
+};
+
 const NAME: LeafRule = { expected: 'a non-empty string', test: (v) => typeof v === 'string' && v.trim() !== '' };
 
 /**
@@ -184,6 +203,8 @@ function ruleFor(path: readonly string[]): LeafRule {
       return path[2] === 'points' ? PERCENT : NUMBER_AT_LEAST_0;
     case 'kinerjaAxis':
       return AXIS;
+    case 'eligibility':
+      return ELIGIBILITY_RULES[path[path.length - 1] ?? ''] ?? NAME;
     default:
       return ONE_TO_NINE; // box, levels
   }
@@ -227,6 +248,13 @@ function checkCrossRules(merged: Json, file: string): void {
         );
       }
       seen.set(boxNumber, key);
+    }
+  }
+  for (const level of VACANCY_LEVELS) {
+    const at = model.eligibility.levels[level].experienceLevel;
+    if (at !== null && at >= Number(level)) {
+      const key = `eligibility.levels.${level}.experienceLevel`;
+      throw new ModelError(file, key, `${key} must be below ${level}: the pool of a level-${level} post holds people below it (got ${at})`);
     }
   }
   const { tinggi, menengah } = model.potensial;

@@ -291,7 +291,7 @@ describe('asn rank --explain', () => {
     const rankOf = byNip(rank().rows, '198504182010011001').rank;
     expect(out).toContain(`rank ${rankOf} of 38 rated · percentile (38 − ${rankOf}) ÷ (38 − 1) = ${((38 - Number(rankOf)) / 37).toFixed(2)}`);
     expect(out).toMatch(/DUK position \d+ of 35 PNS\/CPNS in the scope at 2025-12-31 \(golongan III\/c, TMT golongan 2022-04-01, level 5, 191 months of service/);
-    expect(out).toContain('box 8: kinerja meets (predikat B in 2025), potensial tinggi (potensi TINGGI in 2025) → box 8; Retain; succession pool; job enlargement');
+    expect(out).toContain('box 8: kinerja meets (predikat B in 2025), potensial tinggi (potensi TINGGI in 2025) → box 8; Retain; Join the agency succession pool; Rotation/job enlargement; Performance coaching');
   });
 
   it('explains an incomplete PPPK with the contributions scaled by the present weights', () => {

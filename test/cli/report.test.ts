@@ -205,7 +205,7 @@ describe('figures equal asn rank and asn audit on the same database', () => {
     expect(predikat.at(-1)).toMatchObject({ predikat: '(total)', count_prev: 38, count_y: 38 });
     const boxes = json.talent_box as Rows;
     for (const box of boxes.slice(0, 9)) expect(box.employees, `box ${String(box.box)}`).toBe(rank.filter((r) => r.box === box.box).length);
-    expect(boxes.find((b) => b.box === 9)?.recommendation).toBe('Promosi dan pertahankan; masuk kelompok rencana suksesi');
+    expect(boxes.find((b) => b.box === 9)?.recommendation).toBe('Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi Instansi/Nasional; Penghargaan');
     const quality = Object.fromEntries((json.data_quality as Rows).map((r) => [r.issue, r.count]));
     expect(quality).toMatchObject({
       unrated: rank.filter((r) => r.status === 'unrated').length,

@@ -186,3 +186,34 @@ describe('validation errors name their key', () => {
     );
   });
 });
+
+describe('eligibility thresholds (SPEC §11, candidates)', () => {
+  it('ships the SPEC §11 table: D-III/S-1, 4 years of service / 3 at ≥ 5 / 2 at ≥ 6, III/a III/c IV/b, below 58 / at most 56', () => {
+    const { levels, minPredikat, years, maxHukuman } = loadModel().model.eligibility;
+    expect([minPredikat, years, maxHukuman]).toEqual(['B', 2, 'ringan']);
+    expect(levels['5']).toEqual({ education: 'D-III', experienceLevel: null, experienceYears: 4, golongan: 'III/a', maxAge: 57, bup: 58 });
+    expect(levels['6']).toEqual({ education: 'S-1', experienceLevel: 5, experienceYears: 3, golongan: 'III/c', maxAge: 57, bup: 58 });
+    expect(levels['7']).toEqual({ education: 'S-1', experienceLevel: 6, experienceYears: 2, golongan: 'IV/b', maxAge: 56, bup: 60 });
+  });
+
+  it('accepts null to drop a rule, and changing a threshold changes the hash', () => {
+    const loaded = loadModel(overrideFile('{"eligibility": {"levels": {"6": {"golongan": null, "maxAge": 55}}}}'));
+    expect(loaded.model.eligibility.levels['6']).toMatchObject({ golongan: null, maxAge: 55, education: 'S-1' });
+    expect(loaded.hash).not.toBe(loadModel().hash);
+  });
+
+  it.each([
+    ['{"eligibility": {"minPredikat": "Baik"}}', 'eligibility.minPredikat', 'must be one of "SB", "B", "BP", "K", "SK"'],
+    ['{"eligibility": {"years": 11}}', 'eligibility.years', 'must be an integer from 0 to 10'],
+    ['{"eligibility": {"maxHukuman": "sedikit"}}', 'eligibility.maxHukuman', 'must be one of "none", "ringan", "sedang", "berat"'],
+    ['{"eligibility": {"levels": {"5": {"education": "S1"}}}}', 'eligibility.levels.5.education', 'or null to drop the rule'],
+    ['{"eligibility": {"levels": {"7": {"golongan": "V/a"}}}}', 'eligibility.levels.7.golongan', 'must be a PNS golongan such as "III/a"'],
+    ['{"eligibility": {"levels": {"6": {"maxAge": 57.5}}}}', 'eligibility.levels.6.maxAge', 'must be an integer from 18 to 70'],
+    ['{"eligibility": {"levels": {"6": {"experienceLevel": 6}}}}', 'eligibility.levels.6.experienceLevel', 'must be below 6'],
+    ['{"eligibility": {"levels": {"4": {"maxAge": 50}}}}', 'eligibility.levels.4', 'unknown key eligibility.levels.4'],
+  ])('refuses %s', (content, key, message) => {
+    const error = loadError(content);
+    expect(error.key).toBe(key);
+    expect(error.message).toContain(message);
+  });
+});

@@ -106,10 +106,16 @@ describe('BOX_RECOMMENDATION', () => {
   });
 
   it.each([
-    [9, 'Promosi dan pertahankan; masuk kelompok rencana suksesi', 'Promote and retain; succession pool'],
-    [8, 'Pertahankan; masuk kelompok rencana suksesi; perluasan jabatan', 'Retain; succession pool; job enlargement'],
-    [4, 'Rotasi; pengembangan kompetensi', 'Rotation; development'],
-    [1, 'Diproses sesuai ketentuan peraturan perundang-undangan', 'Handled under the regulations'],
+    // SPEC §4 (PermenPANRB 3/2020 annex), word for word and in order.
+    [9, 'Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi Instansi/Nasional; Penghargaan', 'Promote and retain; Join the agency/national succession pool; Award'],
+    [8, 'Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; Rotasi/Perluasan jabatan; Bimbingan kinerja', 'Retain; Join the agency succession pool; Rotation/job enlargement; Performance coaching'],
+    [7, 'Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; Rotasi/Pengayaan jabatan; Pengembangan kompetensi; Tugas belajar', 'Retain; Join the agency succession pool; Rotation/job enrichment; Competence development; Study assignment'],
+    [6, 'Penempatan yang sesuai; Bimbingan kinerja; Konseling kinerja', 'Suitable placement; Performance coaching; Performance counselling'],
+    [5, 'Penempatan yang sesuai; Bimbingan kinerja; Pengembangan kompetensi', 'Suitable placement; Performance coaching; Competence development'],
+    [4, 'Rotasi; Pengembangan kompetensi', 'Rotation; Competence development'],
+    [3, 'Bimbingan kinerja; Konseling kinerja; Pengembangan kompetensi; Penempatan yang sesuai', 'Performance coaching; Performance counselling; Competence development; Suitable placement'],
+    [2, 'Bimbingan kinerja; Pengembangan kompetensi; Penempatan yang sesuai', 'Performance coaching; Competence development; Suitable placement'],
+    [1, 'Diproses sesuai ketentuan peraturan perundang-undangan', 'Handled under the laws and regulations'],
   ])('box %d', (box, id, en) => {
     expect(BOX_RECOMMENDATION[box]).toEqual({ id, en });
   });

@@ -95,7 +95,7 @@ export function rankContext(db: Db, dbPath: string, request: RankRequest): RankC
 }
 
 /** `--unit` values → the stored unit names (matched case-insensitively); an unknown unit is exit 2. */
-function resolveUnits(db: Db, wanted: readonly string[]): string[] {
+export function resolveUnits(db: Db, wanted: readonly string[]): string[] {
   const resolved = new Set<string>();
   for (const unit of wanted) {
     const matches = unitsMatching(db, unit.trim().replace(/\s+/g, ' '));

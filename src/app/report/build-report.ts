@@ -25,6 +25,8 @@ import { auditSection, competenceSection, headcountSection, meritSection, perfor
 import { noteBlock, section, tableBlock } from './table-helpers.js';
 import type { Report, ReportMeta, ReportRequest, ReportSection } from './types.js';
 import { unitSections } from './unit.js';
+// candidates (SPEC §11)
+import { candidatesSections } from './candidates.js';
 
 /** How many recent files the data-quality section lists (the latest import of each). */
 const IMPORTS_LISTED = 10;
@@ -70,6 +72,8 @@ export function buildReport(request: ReportRequest): Report {
     if (!present.employees) {
       return { meta: { ...meta, empty: 'no-employees' }, sections: [section('empty', [noteBlock({ id: 'no-employees' })])] };
     }
+    // candidates (SPEC §11): Y is year(D) − 1, set by the candidate list itself.
+    if (request.type === 'candidates') return { meta, sections: candidatesSections(request, meta) };
     const year = settleYear(db, request);
     meta.year = year;
     meta.referenceDate = year === null ? null : `${year}-12-31`;
@@ -108,6 +112,9 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
     case 'summary':
     case 'unit':
       return overviewSections(db, request, year, promotions, loaded);
+    // candidates (SPEC §11): built before Y is settled (buildReport)
+    case 'candidates':
+      return [];
   }
 }
 

@@ -8,9 +8,15 @@
 import type { PredikatCode } from '../../domain/types.js';
 import type { ComponentName } from '../../domain/model.js';
 import type { ModelInfo } from '../population/scoring.js';
+import type { VacancyInput } from '../candidates/vacancy.js';
 
-export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit';
-export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit'];
+export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit'
+  // candidates (SPEC §11)
+  | 'candidates';
+export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit',
+  // candidates (SPEC §11)
+  'candidates',
+];
 export type ReportLang = 'id' | 'en';
 export const REPORT_LANGS: readonly ReportLang[] = ['id', 'en'];
 
@@ -22,7 +28,9 @@ export type Vocab =
   | 'predikat' | 'jenis' | 'kinerja' | 'potensial' | 'hukuman' | 'jpm' | 'status' | 'auditStatus'
   | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating'
   // calibration (SPEC §10)
-  | 'calScope' | 'calVerdict' | 'calFlag';
+  | 'calScope' | 'calVerdict' | 'calFlag'
+  // candidates (SPEC §11)
+  | 'eligibilityRule' | 'candidateField';
 
 /** Structurally a Column of src/cli/render/table-data.ts, plus the vocabulary of its codes. */
 export interface ReportColumn {
@@ -69,7 +77,9 @@ export interface Note {
     | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-current' | 'training-target'
     | 'no-rows'
     // calibration (SPEC §10)
-    | 'calibration-settings' | 'calibration-no-appraisers' | 'calibration-unavailable';
+    | 'calibration-settings' | 'calibration-no-appraisers' | 'calibration-unavailable'
+    // candidates (SPEC §11)
+    | 'candidates-state' | 'candidates-none';
   params?: Record<string, string | number>;
 }
 
@@ -83,7 +93,9 @@ export type SectionId =
   | 'record' | 'scores' | 'talent' | 'history' | 'findings'
   | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools'
   // calibration (SPEC §10)
-  | 'calibration';
+  | 'calibration'
+  // candidates (SPEC §11)
+  | 'candidates-post' | 'candidates-rules' | 'candidates-list' | 'candidates-excluded';
 
 export interface ReportSection {
   id: SectionId;
@@ -121,7 +133,9 @@ export interface ReportRequest {
   year?: number;
   nip?: string;
   modelFile?: string;
-  generatedAt: string;
+  generatedAt: string
+  // candidates (SPEC §11): the options of `asn candidates`
+  candidates?: { vacancy: VacancyInput; units: readonly string[]; instansi?: string; date?: string; limit?: number };
 }
 
 /** Every table of a report, in order (csv `--table`, json keys, xlsx sheets). */

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { buildReport } from '../../app/report/build-report.js';
-import { REPORT_LANGS, REPORT_TYPES, reportTables, type Report, type ReportLang, type ReportType } from '../../app/report/types.js';
+import { REPORT_LANGS, REPORT_TYPES, reportTables, type Report, type ReportLang, type ReportRequest, type ReportType } from '../../app/report/types.js';
 import { cleanNip } from '../../io/values.js';
 import { UsageError } from '../../shared/errors.js';
 import { writeAtomically, writeTextAtomically } from '../atomic-write.js';
@@ -17,6 +17,8 @@ import { machineTable, metaLines, metaObject, peopleTables, yearParams } from '.
 import { renderReportMarkdown } from '../render/report/md.js';
 import type { DataTable } from '../render/table-data.js';
 import { writeXlsx } from '../render/xlsx.js';
+// candidates (SPEC §11)
+import { addCandidateOptions, candidatesRequest, type CandidatesFlags } from './candidates.js';
 
 interface ReportFlags {
   type: string;
@@ -27,6 +29,14 @@ interface ReportFlags {
   table?: string;
   asOfTime?: string;
   model?: string;
+  // candidates (SPEC §11)
+  level?: string;
+  eselon?: string;
+  post?: string;
+  unit?: string[];
+  instansi?: string;
+  date?: string;
+  limit?: number;
 }
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'xlsx'];
@@ -100,9 +110,31 @@ async function emit(report: Report, format: string, flags: ReportFlags, io: Io):
   else await writeTextAtomically(flags.out, text);
 }
 
+/** candidates (SPEC §11): the options of `asn candidates`, for --type candidates only. */
+function candidateOptions(type: ReportType, flags: ReportFlags, db: string): ReportRequest['candidates'] {
+  const given = (['level', 'eselon', 'post', 'unit', 'instansi', 'date', 'limit'] as const).filter((k) => flags[k] !== undefined);
+  if (type !== 'candidates') {
+    if (given.length > 0) throw new UsageError(`${given.map((k) => `--${k}`).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to --type candidates only`, 'asn report --type candidates --level 6 --format html --out calon.html');
+    return undefined;
+  }
+  if (flags.year !== undefined) throw new UsageError('--year does not apply to --type candidates: its merit year is year(D) − 1', 'give the date instead: --date 2026-01-15');
+  const req = candidatesRequest(flags as CandidatesFlags, db);
+  return {
+    vacancy: req.vacancy, units: req.units,
+    ...(req.instansi === undefined ? {} : { instansi: req.instansi }),
+    ...(req.date === undefined ? {} : { date: req.date }),
+    ...(flags.limit === undefined ? {} : { limit: flags.limit }),
+  };
+}
+
+/** candidates (SPEC §11): --level | --eselon | --post, --unit | --instansi, --date, --limit, after the other options. */
+function withCandidateOptions(command: Command): Command {
+  return addCandidateOptions(command).option('--limit <n>', '--type candidates: the first N candidates', intOption('--limit', 1, Number.MAX_SAFE_INTEGER));
+}
+
 export function makeReportCommand(io: Io): Command {
-  return new Command('report')
-    .description('evaluation reports (summary, unit, employee, duk, audit) as md, html, csv, json or xlsx')
+  return withCandidateOptions(new Command('report')
+    .description('evaluation reports (summary, unit, employee, duk, audit, candidates) as md, html, csv, json or xlsx')
     .option('--type <type>', `report type: ${REPORT_TYPES.join('|')}`, 'summary')
     .option('--nip <nip>', 'the employee of --type employee')
     .option('--year <year>', 'evaluation year Y (default: the latest year with appraisals)', intOption('--year', 1900, 2100))
@@ -116,8 +148,9 @@ export function makeReportCommand(io: Io): Command {
       '\nFormats (global --format): md (default), html (self-contained, charts, prints on A4), csv (--table NAME),\n' +
         '  json (one object: meta and every table), xlsx (a sheet per table; needs --out).\n' +
         'Examples:\n  asn report --format html --out ringkasan-2025.html\n  asn report --type unit --lang en --format xlsx --out units.xlsx\n' +
-        '  asn report --type employee --nip 198504182010011001\n  asn report --type duk --year 2025 --format csv --table duk_pns > duk.csv\n',
-    )
+        '  asn report --type employee --nip 198504182010011001\n  asn report --type duk --year 2025 --format csv --table duk_pns > duk.csv\n' +
+        '  asn report --type candidates --eselon III.a --unit "Dinas Kesehatan" --format html --out calon-administrator.html\n',
+    ))
     .action(async (flags: ReportFlags, cmd: Command) => {
       const global = globalOptions(cmd);
       const type = oneOf('--type', flags.type, REPORT_TYPES);
@@ -126,12 +159,14 @@ export function makeReportCommand(io: Io): Command {
       if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'asn report --format xlsx --out report.xlsx');
       if (flags.table !== undefined && format !== 'csv') throw new UsageError('--table applies to --format csv only', 'json and xlsx hold every table');
       const nip = checkNip(type, flags.nip);
+      const candidates = candidateOptions(type, flags, global.db);
       const generatedAt = reportTime(flags.asOfTime, process.env.ASN_REPORT_TIME, new Date());
       const report = buildReport({
         db: global.db, type, lang, generatedAt,
         ...(flags.year === undefined ? {} : { year: flags.year }),
         ...(nip === undefined ? {} : { nip }),
         ...(flags.model === undefined ? {} : { modelFile: flags.model }),
+        ...(candidates === undefined ? {} : { candidates }),
       });
       await emit(report, format, flags, io);
       if (!global.quiet && flags.out !== undefined) io.err(`wrote ${type} report (${format}) to ${flags.out}\n`);

@@ -9,6 +9,8 @@ export const LABELS_EN: ReportLabels = {
     employee: 'Employee Evaluation Card',
     duk: 'Seniority List (DUK)',
     audit: 'Promotion Audit',
+    // candidates (SPEC §11)
+    candidates: 'Candidates for a Vacant Post',
   },
   meta: {
     year: 'Evaluation year (Y)',
@@ -38,6 +40,11 @@ export const LABELS_EN: ReportLabels = {
     'audit-pools': 'Comparison Pool of Each Promotion',
     // calibration (SPEC §10)
     calibration: 'Calibration of the Appraisals',
+    // candidates (SPEC §11)
+    'candidates-post': 'Post, Date and Scope',
+    'candidates-rules': 'Requirements Applied',
+    'candidates-list': 'Candidates by Merit',
+    'candidates-excluded': 'Not Eligible, with the Reasons',
   },
   tables: {
     headcount_jenis: 'By employee type',
@@ -75,6 +82,11 @@ export const LABELS_EN: ReportLabels = {
     // calibration (SPEC §10)
     calibration_distribution: 'Predikat Distribution Pattern {y} (PermenPANRB 6/2022) by Instansi and Unit',
     calibration_appraisers: 'Appraisers Flagged {y}',
+    // candidates (SPEC §11)
+    candidates_request: 'The post to fill',
+    candidates_rules: 'Requirements (PP 11/2017 as amended by PP 17/2020)',
+    candidates: 'Eligible candidates by merit {y}, then DUK',
+    candidates_excluded: 'Employees who do not meet the requirements',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -118,6 +130,11 @@ export const LABELS_EN: ReportLabels = {
     'calibration_appraisers.nip_penilai': 'Appraiser NIP', 'calibration_appraisers.nama_penilai': 'Appraiser', 'calibration_appraisers.n': 'Appraisees',
     'calibration_appraisers.sb': 'SB', 'calibration_appraisers.share_sb': '% SB', 'calibration_appraisers.share_sb_rest': '% SB rest of instansi',
     'calibration_appraisers.p': 'p (Fisher)', 'calibration_appraisers.q': 'q (BH)', 'calibration_appraisers.flag': 'Flag',
+    // candidates (SPEC §11)
+    'candidates_request.field': 'Item', 'candidates_request.value': 'Value', rule: 'Requirement', requirement: 'Rule',
+    regulation: 'Legal basis', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Service (years)',
+    years_at_level: 'Years at level', age: 'Age', years_to_bup: 'Years to retirement age', succession_pool: 'Succession pool',
+    reasons: 'Reasons',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -167,6 +184,16 @@ export const LABELS_EN: ReportLabels = {
     calScope: { instansi: 'Instansi', unit: 'Unit' },
     calVerdict: { sesuai: 'Sesuai (meets the pattern)', 'tidak sesuai': 'Tidak sesuai (breaks it)', 'too-small': 'Too small' },
     calFlag: { lenient: 'Lenient (more SB)', strict: 'Strict (fewer SB)', flat: 'Flat', ok: 'OK', 'too-small': 'Too small' },
+    // candidates (SPEC §11)
+    eligibilityRule: {
+      pool: 'Candidate pool', education: 'Education', experience: 'Experience', performance: 'Performance appraisal',
+      discipline: 'Disciplinary sanction', golongan: 'Rank (golongan)', age: 'Age',
+    },
+    candidateField: {
+      post: 'Post', level: 'Post level', date: 'Date (D)', scope: 'Scope', merit_year: 'Merit year (Y = year of D − 1)',
+      counted_years: 'Appraisal years counted', scope_people: 'Employees in the scope', pool: 'Candidate pool (active PNS below the level)',
+      eligible: 'Eligible', excluded: 'Not eligible',
+    },
   },
   notes: {
     'no-employees': 'The database holds no employees yet. Import data first: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -184,6 +211,9 @@ export const LABELS_EN: ReportLabels = {
     'calibration-settings': 'Distribution pattern of the employees\' predikat per PermenPANRB 6/2022, with organisation predikat {org} for every scope (change it with `asn calibrate --org-predikat-file`); {tidakSesuai} of {scopes} scopes break it. Scopes and appraisers with fewer than {minN} employees are not tested. An appraiser is flagged lenient or strict when q (Benjamini–Hochberg) < 0.10 in a two-sided Fisher exact test of their SB share against the rest of their instansi; flat when all their appraisees have the same predikat. A flag is a question for the HR office, not a verdict on a person.',
     'calibration-no-appraisers': 'The appraisals of this year name no appraiser (NIP PENILAI column), so appraiser leniency cannot be tested yet.',
     'calibration-unavailable': 'No predikat in year {year}: nothing to calibrate.',
+    // candidates (SPEC §11)
+    'candidates-state': 'The state of each employee on {date} is the last imported personnel record (no history imported). Order: highest merit, then DUK, then NIP; succession pool = talent box 7–9.',
+    'candidates-none': 'Nobody meets every requirement; the reasons are listed in the next section.',
   },
   charts: {
     predikat: { title: 'Performance Rating Distribution {prev} and {y}', desc: 'Employees per rating. {data}' },

@@ -9,6 +9,8 @@ export const LABELS_ID: ReportLabels = {
     employee: 'Kartu Evaluasi Pegawai',
     duk: 'Daftar Urut Kepangkatan (DUK)',
     audit: 'Audit Promosi',
+    // candidates (SPEC §11)
+    candidates: 'Daftar Kandidat Jabatan',
   },
   meta: {
     year: 'Tahun evaluasi (Y)',
@@ -38,6 +40,11 @@ export const LABELS_ID: ReportLabels = {
     'audit-pools': 'Kelompok Pembanding per Promosi',
     // calibration (SPEC §10)
     calibration: 'Kalibrasi Penilaian Kinerja',
+    // candidates (SPEC §11)
+    'candidates-post': 'Jabatan, Tanggal dan Cakupan',
+    'candidates-rules': 'Persyaratan yang Diterapkan',
+    'candidates-list': 'Daftar Kandidat menurut Nilai Merit',
+    'candidates-excluded': 'Tidak Memenuhi Persyaratan, dengan Alasannya',
   },
   tables: {
     headcount_jenis: 'Menurut jenis pegawai',
@@ -75,6 +82,11 @@ export const LABELS_ID: ReportLabels = {
     // calibration (SPEC §10)
     calibration_distribution: 'Pola Distribusi Predikat Kinerja {y} (PermenPANRB 6/2022) per Instansi dan Unit',
     calibration_appraisers: 'Pejabat Penilai yang Ditandai {y}',
+    // candidates (SPEC §11)
+    candidates_request: 'Jabatan yang akan diisi',
+    candidates_rules: 'Persyaratan (PP 11/2017 sebagaimana diubah PP 17/2020)',
+    candidates: 'Kandidat yang memenuhi persyaratan, urut nilai merit {y}, lalu DUK',
+    candidates_excluded: 'Pegawai yang tidak memenuhi persyaratan',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -118,6 +130,11 @@ export const LABELS_ID: ReportLabels = {
     'calibration_appraisers.nip_penilai': 'NIP penilai', 'calibration_appraisers.nama_penilai': 'Nama penilai', 'calibration_appraisers.n': 'Jumlah dinilai',
     'calibration_appraisers.sb': 'SB', 'calibration_appraisers.share_sb': '% SB', 'calibration_appraisers.share_sb_rest': '% SB instansi lainnya',
     'calibration_appraisers.p': 'p (Fisher)', 'calibration_appraisers.q': 'q (BH)', 'calibration_appraisers.flag': 'Tanda',
+    // candidates (SPEC §11)
+    'candidates_request.field': 'Hal', 'candidates_request.value': 'Keterangan', rule: 'Persyaratan', requirement: 'Ketentuan',
+    regulation: 'Dasar hukum', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Masa kerja (tahun)',
+    years_at_level: 'Lama pada level (tahun)', age: 'Usia', years_to_bup: 'Tahun menuju BUP', succession_pool: 'Kelompok suksesi',
+    reasons: 'Alasan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -164,6 +181,16 @@ export const LABELS_ID: ReportLabels = {
     calScope: { instansi: 'Instansi', unit: 'Unit kerja' },
     calVerdict: { sesuai: 'Sesuai', 'tidak sesuai': 'Tidak sesuai', 'too-small': 'Terlalu sedikit' },
     calFlag: { lenient: 'Longgar (SB lebih banyak)', strict: 'Ketat (SB lebih sedikit)', flat: 'Seragam', ok: 'Wajar', 'too-small': 'Terlalu sedikit' },
+    // candidates (SPEC §11)
+    eligibilityRule: {
+      pool: 'Kelompok calon', education: 'Pendidikan', experience: 'Pengalaman jabatan', performance: 'Penilaian kinerja',
+      discipline: 'Hukuman disiplin', golongan: 'Pangkat/golongan', age: 'Usia',
+    },
+    candidateField: {
+      post: 'Jabatan', level: 'Level jabatan', date: 'Tanggal (D)', scope: 'Cakupan', merit_year: 'Tahun nilai merit (Y = tahun D − 1)',
+      counted_years: 'Tahun penilaian yang dihitung', scope_people: 'Pegawai dalam cakupan', pool: 'Kelompok calon (PNS aktif di bawah level)',
+      eligible: 'Memenuhi persyaratan', excluded: 'Tidak memenuhi persyaratan',
+    },
   },
   notes: {
     'no-employees': 'Basis data belum berisi data pegawai. Impor data terlebih dahulu: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -181,6 +208,9 @@ export const LABELS_ID: ReportLabels = {
     'calibration-settings': 'Pola distribusi predikat kinerja pegawai menurut PermenPANRB 6/2022, dengan predikat organisasi {org} untuk setiap cakupan (ubah dengan `asn calibrate --org-predikat-file`); {tidakSesuai} dari {scopes} cakupan tidak sesuai. Cakupan atau penilai dengan kurang dari {minN} pegawai tidak diuji. Penilai ditandai longgar atau ketat bila q (Benjamini–Hochberg) < 0,10 pada uji eksak Fisher dua sisi atas porsi SB dibanding pegawai lain di instansinya; seragam bila semua yang dinilainya berpredikat sama. Tanda adalah pertanyaan untuk bagian kepegawaian, bukan putusan atas seseorang.',
     'calibration-no-appraisers': 'Penilaian tahun ini tidak mencantumkan pejabat penilai (kolom NIP PENILAI), sehingga kelonggaran penilai belum dapat diuji.',
     'calibration-unavailable': 'Tidak ada predikat kinerja pada tahun {year}: tidak ada yang dapat dikalibrasi.',
+    // candidates (SPEC §11)
+    'candidates-state': 'Keadaan pegawai pada {date} diambil dari data kepegawaian terakhir yang diimpor (riwayat belum diimpor). Urutan: nilai merit tertinggi, lalu DUK, lalu NIP; kelompok suksesi = kotak talenta 7–9.',
+    'candidates-none': 'Tidak ada pegawai yang memenuhi semua persyaratan; alasannya tercantum pada bagian berikut.',
   },
   charts: {
     predikat: { title: 'Distribusi Predikat Kinerja {prev} dan {y}', desc: 'Jumlah pegawai per predikat. {data}' },

@@ -123,7 +123,8 @@ export function peopleTables(
 export function reportHeading(meta: ReportMeta, labels: ReportLabels): string {
   const base = labels.reportTitle[meta.type];
   if (meta.type === 'employee' && meta.nip !== null) return `${base}: ${meta.nama ?? ''} (${meta.nip})`.replace(':  (', ': (');
-  return meta.year === null || meta.type === 'audit' ? base : `${base} ${meta.year}`;
+  // candidates (SPEC §11): the post and D are in the first section, not a year in the title
+  return meta.year === null || meta.type === 'audit' || meta.type === 'candidates' ? base : `${base} ${meta.year}`;
 }
 
 /** The facts every report states (SPEC §6): Y and T, model name and hash, database file, time made. */
