@@ -11,7 +11,7 @@
  * so it suits one instansi's database, not a national one. The results are kept in tmt, nip order.
  */
 import {
-  auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
+  auditEvent, auditSkipReason, levelAt, levelBefore, noPoolReason, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
   type AuditEventResult, type AuditSummary, type Candidate, type LevelBefore, type PoolOptions,
 } from '../../domain/audit.js';
 import type { Promotion } from '../../domain/types.js';
@@ -103,6 +103,22 @@ function scopeMembers(group: Group, scope: PoolOptions['scope'], unit: string | 
 }
 
 /**
+ * Candidates for P's pool at D (SPEC §5.2): the people of P's scope, other than P, whose level at
+ * D is P's level before or unknown; `selectPool` applies the criteria.
+ */
+function rivalsInScope(group: Group, scope: PoolOptions['scope'], unit: string | null, person: Person, D: string, level: number): Candidate[] {
+  const rivals: Candidate[] = [];
+  for (const member of scopeMembers(group, scope, unit, person.employee.instansi, level)) {
+    if (member === person) continue;
+    // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
+    const at = levelAt(D, member.levelHistory, member.employee.level);
+    if (at !== null && at !== level) continue;
+    rivals.push(candidateAt(member, D, at));
+  }
+  return rivals;
+}
+
+/**
  * Audits one event (SPEC §5.1–5.6) within its loaded scope group (null when P has no personnel
  * row). With `pools` (the group's possible pool members by date) only the pool is built; without
  * (for `--event`) everyone in scope at P's level becomes a candidate, and the excluded are kept
@@ -131,16 +147,10 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
     // Possible pool members with their merit, shared by the events of this date (pool.ts).
     everyone = pools.at(D, levelBeforeP, promoted.group).filter((c) => c.nip !== person.employee.nip);
   } else {
-    everyone = [];
-    for (const member of scopeMembers(group, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
-      if (member === person) continue;
-      // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
-      const level = levelAt(D, member.levelHistory, member.employee.level);
-      if (level !== null && level !== levelBeforeP) continue;
-      everyone.push(candidateAt(member, D, level));
-    }
+    everyone = rivalsInScope(group, opts.scope, unit, person, D, levelBeforeP);
   }
-  const selected = selectPool(promoted, everyone, D, { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit });
+  const poolOptions = { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit };
+  const selected = selectPool(promoted, everyone, D, poolOptions);
   const pool = selected.pool;
   // Candidates made for this event only get their merit here, in place.
   if (pools === null) for (const c of pool) c.merit = ctx.meritOf(group.people.get(c.nip) as Person, meritYear);
@@ -149,7 +159,15 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
     const byNip = new Map(everyone.map((c) => [c.nip, c]));
     excluded = selected.excluded.map((e) => ({ candidate: byNip.get(e.nip) as Candidate, reason: e.reason }));
   }
-  const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin });
+  // SPEC §7 status_reason of an empty pool: everyone in scope at P's level before and what they failed.
+  // The shared candidates of `pools` hold only those who met the criteria, so the others are made here.
+  const whyNoPool = () => {
+    if (pools === null) return noPoolReason(promoted, everyone, D, poolOptions);
+    const rivals = rivalsInScope(group, opts.scope, unit, person, D, levelBeforeP);
+    for (const c of selectPool(promoted, rivals, D, poolOptions).pool) c.merit = ctx.meritOf(group.people.get(c.nip) as Person, meritYear);
+    return noPoolReason(promoted, rivals, D, poolOptions);
+  };
+  const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin, whyNoPool });
   return { row: { ...result, ...extra }, promoted, pool: detail ? pool : [], excluded, people };
 }
 

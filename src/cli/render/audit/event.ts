@@ -4,6 +4,7 @@
  */
 import type { EventDetail, EventPerson } from '../../../app/audit/event.js';
 import { format2 } from '../../../domain/numbers.js';
+import { reasonText } from '../../../domain/audit-reason.js';
 import { auditComment, auditRecord, AUDIT_COLUMNS } from './rows.js';
 import { renderJsonObject, jsonRecord } from '../json.js';
 import type { Cell, Column, DataTable } from '../table-data.js';
@@ -53,9 +54,9 @@ function verdictLines(detail: EventDetail): string[] {
       return [`status         skipped: ${r.skipReason ?? ''}`,
         r.skipReason === 'previous level unknown' ? '               give JABATAN ASAL / ESELON ASAL in the promotion file so the pool can be built' : ''];
     case 'insufficient-data':
-      return [`status         insufficient-data: P has no merit for ${r.meritYear} (no predikat in ${r.meritYear - 1} or ${r.meritYear}); pool ${r.poolSize}`];
+      return [`status         insufficient-data: ${r.statusReason === null ? '' : reasonText(r.statusReason)}; pool ${r.poolSize}`];
     case 'no-pool':
-      return [`status         no-pool: nobody in scope meets every pool criterion with a merit for ${r.meritYear}; P's merit ${format2(r.merit)}`];
+      return [`status         no-pool: ${r.statusReason === null ? '' : reasonText(r.statusReason)}; P's merit ${format2(r.merit)}`];
     default:
       break;
   }

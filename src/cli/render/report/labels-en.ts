@@ -70,6 +70,8 @@ export const LABELS_EN: ReportLabels = {
     duk_pppk: 'DUK: PPPK',
     audit_events: 'Every promotion event',
     audit_pools: 'Comparison pools',
+    // status_reason of the audit (issue 18)
+    audit_not_audited: 'Promotions not audited, and why',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -105,6 +107,8 @@ export const LABELS_EN: ReportLabels = {
     pendidikan: 'Education', tahun_lulus: 'Graduation year', tgl_lahir: 'Date of birth',
     best_candidate_nip: 'Best candidate NIP', best_candidate_merit: 'Best candidate merit', passed_over: 'Passed over',
     event: 'Promotion', event_nip: 'Promoted NIP', event_tmt: 'Promotion TMT',
+    // status_reason of the audit (issue 18)
+    status_reason: 'Reason',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },

@@ -70,6 +70,8 @@ export const LABELS_ID: ReportLabels = {
     duk_pppk: 'DUK PPPK',
     audit_events: 'Setiap peristiwa promosi',
     audit_pools: 'Kelompok pembanding',
+    // status_reason of the audit (issue 18)
+    audit_not_audited: 'Promosi yang tidak diaudit dan alasannya',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -105,6 +107,8 @@ export const LABELS_ID: ReportLabels = {
     pendidikan: 'Pendidikan', tahun_lulus: 'Tahun lulus', tgl_lahir: 'Tanggal lahir',
     best_candidate_nip: 'NIP kandidat terbaik', best_candidate_merit: 'Merit kandidat terbaik', passed_over: 'Terlewati',
     event: 'Promosi', event_nip: 'NIP yang dipromosikan', event_tmt: 'TMT promosi',
+    // status_reason of the audit (issue 18)
+    status_reason: 'Alasan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
