@@ -25,32 +25,32 @@ function audit(...args: string[]): { code: number; stdout: string; stderr: strin
   return { ...r, rows };
 }
 
-const COLUMNS = 'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status';
+const COLUMNS = 'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status,status_reason';
 const DINKES = 'Dinas Kesehatan';
 const DISDIK = 'Dinas Pendidikan dan Kebudayaan';
 
-/** [label, nip, tmt, unit, pool_size, merit, merit_rank, seniority_rank, flagged, severity, best nip, best merit, gap, passed_over, status] */
-type Expected = [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
+/** [label, nip, tmt, unit, pool_size, merit, merit_rank, seniority_rank, flagged, severity, best nip, best merit, gap, passed_over, status, status_reason] */
+type Expected = [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
 const EXPECTED: Expected[] = [
-  ['B2 strict: better candidate excluded (BP 2022)', '197904042003032024', '2024-09-02', DISDIK, '1', '73.00', '1', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['B1 the promoted is the best', '198902142014032021', '2024-10-01', DISDIK, '2', '87.00', '1', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['B3 skipped: previous level unknown', '198305152008031027', '2024-12-02', DISDIK, '', '', '', '', '', '', '', '', '', '', 'skipped'],
-  ['A1 flagged high', '197003141997031001', '2025-01-06', DINKES, '3', '73.00', '3', '1', 'true', 'high', '197407221999032002', '92.00', '19.00', '2', 'audited'],
-  ['B4 insufficient data', '196812121994031028', '2025-01-13', DISDIK, '2', '', '', '', '', '', '', '', '', '', 'insufficient-data'],
-  ['A2 flagged medium', '198006092005011004', '2025-02-03', DINKES, '3', '71.00', '3', '2', 'true', 'medium', '198604122010032006', '92.00', '21.00', '1', 'audited'],
-  ['A3 flagged low, first in DUK', '198408212009031008', '2025-03-03', DINKES, '2', '71.00', '2', '1', 'true', 'low', '199001252015032009', '84.00', '13.00', '1', 'audited'],
-  ['B5 no pool (unit from personnel)', '199007192013031030', '2025-03-03', DISDIK, '0', '66.00', '', '', '', '', '', '', '', '', 'no-pool'],
-  ['A4 better candidate inside the margin', '198303092006032011', '2025-04-01', DINKES, '2', '66.00', '2', '1', 'false', '', '', '', '', '0', 'audited'],
-  ['B6 tie: neither s nor m', '199112202016031023', '2025-04-01', DISDIK, '2', '71.00', '2', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['A5 flagged low, not first in DUK', '199308192017031014', '2025-05-02', DINKES, '3', '63.00', '3', '2', 'true', 'low', '199704272020031016', '79.00', '16.00', '1', 'audited'],
-  ['A6 flagged low at the margin boundary', '198210102008011018', '2025-06-02', DINKES, '2', '68.00', '2', '1', 'true', 'low', '199301302019032019', '78.00', '10.00', '1', 'audited'],
+  ['B2 strict: better candidate excluded (BP 2022)', '197904042003032024', '2024-09-02', DISDIK, '1', '73.00', '1', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B1 the promoted is the best', '198902142014032021', '2024-10-01', DISDIK, '2', '87.00', '1', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B3 skipped: previous level unknown', '198305152008031027', '2024-12-02', DISDIK, '', '', '', '', '', '', '', '', '', '', 'skipped', 'previous level unknown'],
+  ['A1 flagged high', '197003141997031001', '2025-01-06', DINKES, '3', '73.00', '3', '1', 'true', 'high', '197407221999032002', '92.00', '19.00', '2', 'audited', ''],
+  ['B4 insufficient data', '196812121994031028', '2025-01-13', DISDIK, '2', '', '', '', '', '', '', '', '', '', 'insufficient-data', 'the promoted employee has no merit for 2024 (no predikat in 2023 or 2024)'],
+  ['A2 flagged medium', '198006092005011004', '2025-02-03', DINKES, '3', '71.00', '3', '2', 'true', 'medium', '198604122010032006', '92.00', '21.00', '1', 'audited', ''],
+  ['A3 flagged low, first in DUK', '198408212009031008', '2025-03-03', DINKES, '2', '71.00', '2', '1', 'true', 'low', '199001252015032009', '84.00', '13.00', '1', 'audited', ''],
+  ['B5 no pool (unit from personnel)', '199007192013031030', '2025-03-03', DISDIK, '0', '66.00', '', '', '', '', '', '', '', '', 'no-pool', 'no one at level 3 in the unit is in the same jenis group'],
+  ['A4 better candidate inside the margin', '198303092006032011', '2025-04-01', DINKES, '2', '66.00', '2', '1', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B6 tie: neither s nor m', '199112202016031023', '2025-04-01', DISDIK, '2', '71.00', '2', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['A5 flagged low, not first in DUK', '199308192017031014', '2025-05-02', DINKES, '3', '63.00', '3', '2', 'true', 'low', '199704272020031016', '79.00', '16.00', '1', 'audited', ''],
+  ['A6 flagged low at the margin boundary', '198210102008011018', '2025-06-02', DINKES, '2', '68.00', '2', '1', 'true', 'low', '199301302019032019', '78.00', '10.00', '1', 'audited', ''],
 ];
 
 function expectedRow(e: Expected): Row {
-  const [, nip, tmt, unit, pool, merit, mr, sr, flagged, severity, best, bestMerit, gap, passed, status] = e;
+  const [, nip, tmt, unit, pool, merit, mr, sr, flagged, severity, best, bestMerit, gap, passed, status, reason] = e;
   return {
     nip, tmt, unit, pool_size: pool, merit, merit_rank: mr, seniority_rank: sr, flagged, severity,
-    best_candidate_nip: best, best_candidate_merit: bestMerit, merit_gap: gap, passed_over: passed, status,
+    best_candidate_nip: best, best_candidate_merit: bestMerit, merit_gap: gap, passed_over: passed, status, status_reason: reason,
   };
 }
 
@@ -175,7 +175,8 @@ describe('asn audit options', () => {
     const rows = JSON.parse(audit('--format', 'json').stdout) as Array<Record<string, unknown>>;
     expect(Object.keys(rows[0] as object).join(',')).toBe(COLUMNS);
     expect(rows[3]).toMatchObject({ nip: '197003141997031001', merit: 73, flagged: true, passed_over: 2, merit_gap: 19 });
-    expect(rows[2]).toMatchObject({ status: 'skipped', pool_size: null, flagged: null, passed_over: null });
+    expect(rows[2]).toMatchObject({ status: 'skipped', pool_size: null, flagged: null, passed_over: null, status_reason: 'previous level unknown' });
+    expect(rows[3]).toMatchObject({ status: 'audited', status_reason: null });
     const nd = audit('--format', 'ndjson').stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
     expect(nd).toEqual(rows);
   });
@@ -257,11 +258,14 @@ describe('asn audit --event NIP@DATE', () => {
 
   it('shows the excluded of a no-pool event, and the flip with --eligibility basic', () => {
     const noPool = audit('--event', '199007192013031030@2025-03-03', '--format', 'json');
-    const people = (JSON.parse(noPool.stdout) as { people: Array<Record<string, unknown>> }).people;
-    expect(people.filter((p) => p.role === 'excluded').map((p) => p.excluded_because)).toEqual([
-      'tmt_cpns 2025-06-01 is after 2025-03-03; no predikat for 2024; no predikat for 2023',
-      'jenis group PPPK differs',
+    const shown = JSON.parse(noPool.stdout) as { event: Record<string, unknown>; people: Array<Record<string, unknown>> };
+    // Raka Aditya (TMT CPNS 2025-06-01) was not yet appointed on 2025-03-03: not listed at all.
+    expect(shown.people.map((p) => [p.role, p.nama, p.excluded_because])).toEqual([
+      ['promoted', 'Wawan Setiawan', null],
+      ['excluded', 'Dian Permata', 'jenis group PPPK differs'],
     ]);
+    expect(shown.event.status_reason).toBe('no one at level 3 in the unit is in the same jenis group');
+    expect(audit('--event', '199007192013031030@2025-03-03').stdout).toContain('no-pool: no one at level 3 in the unit is in the same jenis group');
     const basic = audit('--event', '197904042003032024@2024-09-02', '--eligibility', 'basic');
     expect(basic.stdout).toContain('FLAGGED, severity low');
     expect(basic.stdout).toContain('best 198710212011032026 Ayu Lestari 86.00, gap 13.00');
@@ -269,7 +273,7 @@ describe('asn audit --event NIP@DATE', () => {
 
   it('explains a skipped event and an insufficient-data event', () => {
     expect(audit('--event', '198305152008031027@2024-12-02').stdout).toContain('skipped: previous level unknown');
-    expect(audit('--event', '196812121994031028@2025-01-13').stdout).toContain('insufficient-data: P has no merit for 2024');
+    expect(audit('--event', '196812121994031028@2025-01-13').stdout).toContain('insufficient-data: the promoted employee has no merit for 2024 (no predikat in 2023 or 2024); pool 2');
   });
 
   it('--fail-on-flags applies to the shown event', () => {

@@ -95,6 +95,10 @@ export function renderEventText(detail: EventDetail, color: boolean): string {
     `merit year     ${r.meritYear} (appraisals of ${r.meritYear - 1}–${r.meritYear}); eligibility ${eligibility}`,
     ...verdictLines(detail).filter((l) => l !== ''),
   ];
+  const promoted = detail.people.find((p) => p.role === 'promoted');
+  if (promoted !== undefined && promoted.serviceMonths === null && promoted.tmtCpns !== null) {
+    lines.push(`warning        P's TMT CPNS ${promoted.tmtCpns} is after the promotion date: P was not yet appointed; check TMT CPNS`);
+  }
   const table = peopleTable(detail);
   table.rows = table.rows.map((row) => ({ ...row, passed_over: row.passed_over === true ? 'yes' : '' }));
   const listing = detail.people.length === 0 ? '' : `\n${renderTextTable({ ...table, columns: table.columns.map((c) => (c.key === 'passed_over' ? { ...c, type: 'text' } : c)) }, { color })}`;
