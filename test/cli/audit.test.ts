@@ -136,6 +136,23 @@ describe('asn audit options', () => {
     expect(out.stderr).toContain('3 of 12 promotion events selected');
   });
 
+  it.each([
+    [['--from', '1 Januari 2025', '--to', '31 Maret 2025']],
+    [['--from', '01-01-2025', '--to', '31/03/2025']],
+    [['--from', '1 Jan 2025', '--to', '31.03.2025']],
+  ])('--from and --to take the date forms of the import (SPEC §1.3): %j = --from 2025-01-01 --to 2025-03-31', (args) => {
+    const iso = audit('--from', '2025-01-01', '--to', '2025-03-31');
+    const out = audit(...args);
+    expect(out.code).toBe(0);
+    expect(out.rows.map((row) => row.tmt)).toEqual(['2025-01-06', '2025-01-13', '2025-02-03', '2025-03-03', '2025-03-03']);
+    expect(out.stdout).toBe(iso.stdout);
+    expect(out.stderr).toBe(iso.stderr);
+  });
+
+  it('--event takes the date forms too', () => {
+    expect(audit('--event', '197003141997031001@6 Januari 2025').stdout).toBe(audit('--event', '197003141997031001@2025-01-06').stdout);
+  });
+
   it('--from and --to are inclusive', () => {
     expect(audit('--from', '2025-03-03', '--to', '2025-04-01').rows.map((row) => row.tmt)).toEqual(['2025-03-03', '2025-03-03', '2025-04-01', '2025-04-01']);
   });
@@ -287,7 +304,8 @@ describe('asn audit errors', () => {
     [['--margin', 'abc'], '--margin must be a number'],
     [['--margin', '-1'], '--margin must be a number'],
     [['--from', '2025-13-01'], 'is not a date'],
-    [['--to', '01-02-2025'], 'write the date as YYYY-MM-DD'],
+    [['--to', '2025/02/30'], 'write the date as YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY or D Month YYYY'],
+    [['--from', '1 Janvier 2025'], 'unknown month name "Janvier"'],
     [['--from', '2025-02-01', '--to', '2025-01-01'], 'is after --to'],
     [['--scope', 'province'], "argument 'province' is invalid"],
     [['--eligibility', 'loose'], "argument 'loose' is invalid"],
