@@ -175,7 +175,7 @@ export const LABELS_EN: ReportLabels = {
       rowAxis: 'Potential', columnAxis: 'Performance', cell: 'Box {box}',
     },
     histogram: { title: 'Merit Score Distribution: {unit}', desc: '{rated} rated employees per merit range. {data}' },
-    auditUnits: { title: 'Promotions Audited and Flagged by Unit', desc: 'Promotions audited and flagged. {data}', audited: 'Audited', flagged: 'Flagged' },
+    auditUnits: { title: 'Promotions Audited and Flagged by Unit', desc: 'Promotions audited and flagged. {data}', audited: 'Audited', flagged: 'Flagged', top: 'the {shown} of {units} units with the most audited promotions' },
     auditPercentiles: {
       title: 'Mean Percentiles of the Promoted', desc: '1 = highest merit or most senior in the pool. {data}',
       merit: 'Merit', seniority: 'Seniority',

@@ -172,7 +172,7 @@ export const LABELS_ID: ReportLabels = {
       rowAxis: 'Potensial', columnAxis: 'Kinerja', cell: 'Kotak {box}',
     },
     histogram: { title: 'Sebaran Nilai Merit: {unit}', desc: '{rated} pegawai dinilai, per rentang nilai merit. {data}' },
-    auditUnits: { title: 'Promosi Diaudit dan Ditandai per Unit', desc: 'Jumlah promosi yang diaudit dan yang ditandai. {data}', audited: 'Diaudit', flagged: 'Ditandai' },
+    auditUnits: { title: 'Promosi Diaudit dan Ditandai per Unit', desc: 'Jumlah promosi yang diaudit dan yang ditandai. {data}', audited: 'Diaudit', flagged: 'Ditandai', top: '{shown} dari {units} unit dengan promosi diaudit terbanyak' },
     auditPercentiles: {
       title: 'Rata-rata Persentil Pegawai yang Dipromosikan', desc: '1 = merit tertinggi atau paling senior di antara pembanding. {data}',
       merit: 'Merit', seniority: 'Senioritas',
