@@ -193,8 +193,11 @@ export function barChart(opts: BarChartOptions): string {
   return parts.join('\n');
 }
 
-/** Category labels of horizontal bars: characters a line, lines at most, line height and font size. */
-const HBAR_LABEL = { perLine: 30, maxLines: 3, lineHeight: 14, fontSize: 12, width: 200 } as const;
+/**
+ * Category labels of horizontal bars: characters a line, lines at most, line height, font size,
+ * and the width one character may take at that size (wide fonts such as DejaVu Sans included).
+ */
+const HBAR_LABEL = { perLine: 28, maxLines: 3, lineHeight: 14, fontSize: 12, charWidth: 7.6 } as const;
 const HBAR_THICKNESS = 12;
 
 /**
@@ -208,10 +211,13 @@ export function horizontalBarChart(opts: BarChartOptions): string {
   const width = size(opts.width, 640, 320);
   const finite = opts.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v)));
   const scale = niceScale(maxOf(finite), finite.every((v) => Number.isInteger(v)));
-  const left = HBAR_LABEL.width + 12;
+  const labels = opts.categories.map((c) => wrapWords(c, HBAR_LABEL.perLine, HBAR_LABEL.maxLines));
+  let longest = 1;
+  for (const lines of labels) for (const line of lines) longest = Math.max(longest, [...line].length);
+  // The label column is as wide as the longest line needs, so the names stay inside the chart.
+  const left = Math.ceil(longest * HBAR_LABEL.charWidth) + 16;
   const plotWidth = width - left - 36;
   const top = 34;
-  const labels = opts.categories.map((c) => wrapWords(c, HBAR_LABEL.perLine, HBAR_LABEL.maxLines));
   const barsHeight = Math.max(1, opts.series.length) * (HBAR_THICKNESS + 3);
   const rowHeights = labels.map((lines) => Math.max(lines.length * HBAR_LABEL.lineHeight, barsHeight) + 10);
   const plotHeight = rowHeights.reduce((sum, h) => sum + h, 0);
