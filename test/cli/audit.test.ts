@@ -340,6 +340,8 @@ describe('asn audit errors', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('--fail-on-flags');
     expect(out.stdout).toContain('best_candidate_nip');
+    expect(out.stdout).toContain('status_reason (why an event was not audited, in words)');
+    expect(out.stdout).toContain('1 Januari 2025');
     expect(out.stdout.trimEnd()).toMatch(/Examples:[\s\S]*asn flag --fail-on-flags --quiet --format json > flags\.json$/);
   });
 });

@@ -76,8 +76,9 @@ export function makeAuditCommand(io: Io): Command {
       'after',
       '\nColumns: nip, nama, tmt, unit, jabatan_baru, pool_size, merit, merit_rank, seniority_rank, flagged, severity,\n' +
         '  best_candidate_nip, best_candidate_merit, merit_gap, passed_over, status (audited, skipped, insufficient-data,\n' +
-        '  no-pool). Events are ordered by tmt, then nip. The model name and hash are the first line of table output\n' +
-        '  and go to stderr for csv/json/ndjson, which stay exactly these columns.\n' +
+        '  no-pool), status_reason (why an event was not audited, in words). Events are ordered by tmt, then nip.\n' +
+        '  Dates take the import\'s forms: 2025-01-01, 01-01-2025, 01/01/2025, 1 Januari 2025. The model name and hash\n' +
+        '  are the first line of table output and go to stderr for csv/json/ndjson, which stay exactly these columns.\n' +
         'Examples:\n  asn audit --format csv > audit.csv\n  asn audit --summary --from "1 Januari 2025"\n' +
         '  asn audit --event 197003141997031001@2025-01-06\n  asn flag --fail-on-flags --quiet --format json > flags.json\n',
     )
