@@ -87,6 +87,9 @@ export interface Candidate {
   hukdisByYear: Record<number, Hukdis | null>;
 }
 
+/** A Candidate without the DUK key: enough to tell which pool criteria someone fails (SPEC §5.2). */
+export type Rival = Omit<Candidate, 'duk'>;
+
 export interface PoolOptions {
   scope: 'unit' | 'instansi' | 'all';
   eligibility: 'strict' | 'basic';
@@ -126,7 +129,7 @@ export function selectPool(
 }
 
 /** Scope of SPEC §5.2 (`--scope`); an unknown unit or instansi matches nobody. */
-function inScope(c: Candidate, scope: PoolOptions['scope'], unit: string | null, instansi: string | null): boolean {
+function inScope(c: Rival, scope: PoolOptions['scope'], unit: string | null, instansi: string | null): boolean {
   if (scope === 'all') return true;
   if (scope === 'unit') return unit !== null && c.unit === unit;
   return instansi !== null && c.instansi === instansi;
@@ -145,13 +148,15 @@ export function notYetAppointed(c: Pick<Candidate, 'tmtCpns'>, date: string): bo
  * criterion it belongs to (null for the level at D, which is not a criterion of a rival).
  */
 function exclusionReasons(
-  c: Candidate,
+  c: Rival,
   promoted: Candidate & { levelBefore: number },
   date: string,
   eligibility: PoolOptions['eligibility'],
+  withText = true,
 ): Array<{ criterion: PoolCriterion | null; text: string }> {
   const reasons: Array<{ criterion: PoolCriterion | null; text: string }> = [];
-  const add = (criterion: PoolCriterion | null, text: string) => reasons.push({ criterion, text });
+  // Without text (noPoolReason counts criteria) no message is built: thousands of people may be counted.
+  const add = (criterion: PoolCriterion | null, text: string) => reasons.push({ criterion, text: withText ? text : '' });
   if (c.group === null || c.group !== promoted.group) add('group', `jenis group ${c.group ?? 'unknown'} differs`);
   if (c.tmtCpns === null) add('tmt-cpns-unknown', 'tmt_cpns unknown');
   if (c.levelAtD === null) add(null, 'level at D unknown');
@@ -173,13 +178,15 @@ function exclusionReasons(
  * Why the pool of an event is empty (SPEC §7 `status_reason` of `no-pool`), from the same people
  * `selectPool` looked at: those in P's scope in service at D at P's level before. Each failed
  * criterion is counted; a person who met every criterion but has no merit for year(D) − 1
- * (`merit` null, SPEC §5.3) counts as 'no-merit'. People of unknown level at D are counted apart.
+ * (`meritOf` null, SPEC §5.3; by default the candidate's `merit`) counts as 'no-merit'. People of
+ * unknown level at D are counted apart.
  */
 export function noPoolReason(
   promoted: Candidate & { levelBefore: number },
-  everyone: readonly Candidate[],
+  everyone: readonly Rival[],
   date: string,
   opts: PoolOptions,
+  meritOf: (c: Rival) => number | null = (c) => c.merit,
 ): StatusReason {
   const unit = opts.eventUnit ?? promoted.unit;
   const year = Number(date.slice(0, 4));
@@ -194,8 +201,8 @@ export function noPoolReason(
     }
     if (c.levelAtD !== promoted.levelBefore) continue;
     rivals += 1;
-    const criteria = new Set(exclusionReasons(c, promoted, date, opts.eligibility).map((r) => r.criterion));
-    if (criteria.size === 0 && c.merit === null) criteria.add('no-merit');
+    const criteria = new Set(exclusionReasons(c, promoted, date, opts.eligibility, false).map((r) => r.criterion));
+    if (criteria.size === 0 && meritOf(c) === null) criteria.add('no-merit');
     for (const criterion of criteria) if (criterion !== null) failed[criterion] = (failed[criterion] ?? 0) + 1;
   }
   const level = promoted.levelBefore;
