@@ -4,7 +4,7 @@
  * 0.25·education points for the uniform appraisals of that fixture; DUK by golongan, then TMT golongan).
  */
 import { parse } from 'csv-parse/sync';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAsn, tempDir } from './helpers.js';
@@ -286,6 +286,20 @@ describe('asn audit --event NIP@DATE', () => {
     const basic = audit('--event', '197904042003032024@2024-09-02', '--eligibility', 'basic');
     expect(basic.stdout).toContain('FLAGGED, severity low');
     expect(basic.stdout).toContain('best 198710212011032026 Ayu Lestari 86.00, gap 13.00');
+  });
+
+  it('P appointed after the promotion date (a data error): months of service empty, not negative, and a warning', () => {
+    const own = tempDir('promotions');
+    const file = join(own, 'promotions/personnel.csv');
+    // Hadi Susanto (A1, promoted 2025-01-06) with TMT CPNS 2025-06-01: not yet appointed on D.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('1970-03-14,L,PNS,IV/c,2020-04-01,1997-03-01', '1970-03-14,L,PNS,IV/c,2020-04-01,2025-06-01'));
+    expect(runAsn(['import', 'promotions/personnel.csv', 'promotions/appraisals.csv', 'promotions/promotions.csv'], { cwd: own }).code).toBe(0);
+    const text = runAsn(['audit', '--event', '197003141997031001@2025-01-06'], { cwd: own }).stdout;
+    expect(text).toContain("warning        P's TMT CPNS 2025-06-01 is after the promotion date: P was not yet appointed; check TMT CPNS");
+    const json = JSON.parse(runAsn(['audit', '--event', '197003141997031001@2025-01-06', '--format', 'json'], { cwd: own }).stdout) as { people: Array<Record<string, unknown>> };
+    const promoted = json.people.find((p) => p.role === 'promoted');
+    expect(promoted?.service_months).toBeNull();
+    expect(json.people.every((p) => p.service_months === null || (p.service_months as number) >= 0)).toBe(true);
   });
 
   it('explains a skipped event and an insufficient-data event', () => {
