@@ -6,6 +6,7 @@
 import { compareDuk, type DukKey } from './duk.js';
 import { meritKey } from './numbers.js';
 import { binomialSignTest, mean } from './stats.js';
+import { skipReasonOf, type PoolCriterion, type StatusReason } from './audit-reason.js';
 import type { Hukdis, JenisGroup, PredikatCode, Promotion } from './types.js';
 
 export const SKIP_NEW_LEVEL_UNKNOWN = 'new level unknown';
@@ -86,6 +87,9 @@ export interface Candidate {
   hukdisByYear: Record<number, Hukdis | null>;
 }
 
+/** A Candidate without the DUK key: enough to tell which pool criteria someone fails (SPEC §5.2). */
+export type Rival = Omit<Candidate, 'duk'>;
+
 export interface PoolOptions {
   scope: 'unit' | 'instansi' | 'all';
   eligibility: 'strict' | 'basic';
@@ -99,7 +103,8 @@ export interface PoolOptions {
  * eligibility also predikat SB or B in both year(D)−1 and year(D)−2 (a missing predikat fails:
  * eligibility cannot be shown) and no sedang/berat hukuman disiplin (PP 94/2021) in those years.
  * `excluded` explains, for people in scope whose level at D is P's level before or unknown
- * (the plausible rivals), every criterion they failed. Both lists are in DUK order.
+ * (the plausible rivals), every criterion they failed. Both lists are in DUK order. Someone
+ * appointed after D (`tmt_cpns` > D) was not in service at D and is in neither list.
  */
 export function selectPool(
   promoted: Candidate & { levelBefore: number },
@@ -113,9 +118,10 @@ export function selectPool(
   for (const c of everyone) {
     if (c.nip === promoted.nip || !inScope(c, opts.scope, unit, promoted.instansi)) continue;
     if (c.levelAtD !== null && c.levelAtD !== promoted.levelBefore) continue; // never a rival
+    if (notYetAppointed(c, date)) continue;
     const reasons = exclusionReasons(c, promoted, date, opts.eligibility);
     if (reasons.length === 0) pool.push(c);
-    else excluded.push({ candidate: c, reason: reasons.join('; ') });
+    else excluded.push({ candidate: c, reason: reasons.map((r) => r.text).join('; ') });
   }
   pool.sort((a, b) => compareDuk(a.duk, b.duk));
   excluded.sort((a, b) => compareDuk(a.candidate.duk, b.candidate.duk));
@@ -123,36 +129,85 @@ export function selectPool(
 }
 
 /** Scope of SPEC §5.2 (`--scope`); an unknown unit or instansi matches nobody. */
-function inScope(c: Candidate, scope: PoolOptions['scope'], unit: string | null, instansi: string | null): boolean {
+function inScope(c: Rival, scope: PoolOptions['scope'], unit: string | null, instansi: string | null): boolean {
   if (scope === 'all') return true;
   if (scope === 'unit') return unit !== null && c.unit === unit;
   return instansi !== null && c.instansi === instansi;
 }
 
-/** Every pool criterion of SPEC §5.2 that `c` fails, in the order the SPEC lists them. */
+/**
+ * Appointed after D (`tmt_cpns` > D): not in service at D (SPEC §5.2 "in service … at D"), so not
+ * a rival at all — neither in the pool nor among the excluded, and not counted in a reason.
+ */
+export function notYetAppointed(c: Pick<Candidate, 'tmtCpns'>, date: string): boolean {
+  return c.tmtCpns !== null && c.tmtCpns > date;
+}
+
+/**
+ * Every pool criterion of SPEC §5.2 that `c` fails, in the order the SPEC lists them, with the
+ * criterion it belongs to (null for the level at D, which is not a criterion of a rival).
+ */
 function exclusionReasons(
-  c: Candidate,
+  c: Rival,
   promoted: Candidate & { levelBefore: number },
   date: string,
   eligibility: PoolOptions['eligibility'],
-): string[] {
-  const reasons: string[] = [];
-  if (c.group === null || c.group !== promoted.group) reasons.push(`jenis group ${c.group ?? 'unknown'} differs`);
-  if (c.tmtCpns === null) reasons.push('tmt_cpns unknown');
-  else if (c.tmtCpns > date) reasons.push(`tmt_cpns ${c.tmtCpns} is after ${date}`);
-  if (c.levelAtD === null) reasons.push('level at D unknown');
-  if (c.promotedOnD) reasons.push(`also promoted on ${date}`);
+  withText = true,
+): Array<{ criterion: PoolCriterion | null; text: string }> {
+  const reasons: Array<{ criterion: PoolCriterion | null; text: string }> = [];
+  // Without text (noPoolReason counts criteria) no message is built: thousands of people may be counted.
+  const add = (criterion: PoolCriterion | null, text: string) => reasons.push({ criterion, text: withText ? text : '' });
+  if (c.group === null || c.group !== promoted.group) add('group', `jenis group ${c.group ?? 'unknown'} differs`);
+  if (c.tmtCpns === null) add('tmt-cpns-unknown', 'tmt_cpns unknown');
+  if (c.levelAtD === null) add(null, 'level at D unknown');
+  if (c.promotedOnD) add('promoted-on-d', `also promoted on ${date}`);
   if (eligibility === 'strict') {
     const year = Number(date.slice(0, 4));
     for (const y of [year - 1, year - 2]) {
       const predikat = c.predikatByYear[y] ?? null;
-      if (predikat === null) reasons.push(`no predikat for ${y}`);
-      else if (predikat !== 'SB' && predikat !== 'B') reasons.push(`predikat ${predikat} in ${y} (needs SB or B)`);
+      if (predikat === null) add('predikat', `no predikat for ${y}`);
+      else if (predikat !== 'SB' && predikat !== 'B') add('predikat', `predikat ${predikat} in ${y} (needs SB or B)`);
       const hukdis = c.hukdisByYear[y] ?? null;
-      if (hukdis === 'sedang' || hukdis === 'berat') reasons.push(`hukuman disiplin ${hukdis} in ${y}`);
+      if (hukdis === 'sedang' || hukdis === 'berat') add('hukdis', `hukuman disiplin ${hukdis} in ${y}`);
     }
   }
   return reasons;
+}
+
+/**
+ * Why the pool of an event is empty (SPEC §7 `status_reason` of `no-pool`), from the same people
+ * `selectPool` looked at: those in P's scope in service at D at P's level before. Each failed
+ * criterion is counted; a person who met every criterion but has no merit for year(D) − 1
+ * (`meritOf` null, SPEC §5.3; by default the candidate's `merit`) counts as 'no-merit'. People of
+ * unknown level at D are counted apart.
+ */
+export function noPoolReason(
+  promoted: Candidate & { levelBefore: number },
+  everyone: readonly Rival[],
+  date: string,
+  opts: PoolOptions,
+  meritOf: (c: Rival) => number | null = (c) => c.merit,
+): StatusReason {
+  const unit = opts.eventUnit ?? promoted.unit;
+  const year = Number(date.slice(0, 4));
+  const failed: Partial<Record<PoolCriterion, number>> = {};
+  let rivals = 0;
+  let unknownLevel = 0;
+  for (const c of everyone) {
+    if (c.nip === promoted.nip || !inScope(c, opts.scope, unit, promoted.instansi) || notYetAppointed(c, date)) continue;
+    if (c.levelAtD === null) {
+      unknownLevel += 1;
+      continue;
+    }
+    if (c.levelAtD !== promoted.levelBefore) continue;
+    rivals += 1;
+    const criteria = new Set(exclusionReasons(c, promoted, date, opts.eligibility, false).map((r) => r.criterion));
+    if (criteria.size === 0 && meritOf(c) === null) criteria.add('no-merit');
+    for (const criterion of criteria) if (criterion !== null) failed[criterion] = (failed[criterion] ?? 0) + 1;
+  }
+  const level = promoted.levelBefore;
+  if (rivals === 0) return { code: 'nobody-at-level', level, scope: opts.scope, date, unknownLevel };
+  return { code: 'nobody-qualified', level, scope: opts.scope, date, years: [year - 2, year - 1], rivals, failed, unknownLevel };
 }
 
 export type AuditStatus = 'audited' | 'skipped' | 'insufficient-data' | 'no-pool';
@@ -165,6 +220,8 @@ export interface AuditEventResult {
   jabatanBaru: string;
   status: AuditStatus;
   skipReason?: string;
+  /** Why the event was not audited (SPEC §7 `status_reason`); null when audited. */
+  statusReason: StatusReason | null;
   /** Pool members that have merit (SPEC §5.3); 0 unless the pool could be built. */
   poolSize: number;
   merit: number | null;
@@ -187,10 +244,12 @@ export function unauditedResult(
   event: Promotion,
   unit: string | null,
   status: Exclude<AuditStatus, 'audited'>,
-  extra: { skipReason?: string; poolSize?: number; merit?: number | null } = {},
+  extra: { skipReason?: string; statusReason?: StatusReason; poolSize?: number; merit?: number | null } = {},
 ): AuditEventResult {
+  const statusReason = extra.statusReason
+    ?? (status === 'skipped' ? skipReasonOf(extra.skipReason ?? SKIP_PREVIOUS_LEVEL_UNKNOWN) : null);
   const result: AuditEventResult = {
-    nip: event.nip, tmt: event.tmt, unit, jabatanBaru: event.jabatanBaru, status,
+    nip: event.nip, tmt: event.tmt, unit, jabatanBaru: event.jabatanBaru, status, statusReason,
     poolSize: extra.poolSize ?? 0, merit: extra.merit ?? null,
     meritRank: null, seniorityRank: null, meritPercentile: null, seniorityPercentile: null,
     flagged: false, severity: null, bestCandidate: null, meritGap: null, passedOver: [], ranked: [],
@@ -219,12 +278,30 @@ export function auditEvent(input: {
   levelBefore: number;
   pool: readonly Candidate[];
   margin: number;
+  /**
+   * Why the pool is empty, asked only when it is (the caller knows everyone in scope, see
+   * `noPoolReason`); without it the reason counts only the given pool members, all without
+   * merit, as rivals in the unit (the default scope).
+   */
+  whyNoPool?: () => StatusReason;
 }): AuditEventResult {
   const { event, promoted, margin } = input;
   const unit = event.unit ?? promoted.unit;
   const pool = input.pool.filter((c): c is Rated => c.merit !== null);
-  if (promoted.merit === null) return unauditedResult(event, unit, 'insufficient-data', { poolSize: pool.length });
-  if (pool.length === 0) return unauditedResult(event, unit, 'no-pool', { merit: promoted.merit });
+  const meritYear = Number(event.tmt.slice(0, 4)) - 1;
+  if (promoted.merit === null) {
+    return unauditedResult(event, unit, 'insufficient-data', { poolSize: pool.length, statusReason: { code: 'no-merit', year: meritYear } });
+  }
+  if (pool.length === 0) {
+    const year = meritYear + 1;
+    const statusReason: StatusReason = input.whyNoPool?.() ?? (input.pool.length === 0
+      ? { code: 'nobody-at-level', level: input.levelBefore, scope: 'unit', date: event.tmt, unknownLevel: 0 }
+      : {
+        code: 'nobody-qualified', level: input.levelBefore, scope: 'unit', date: event.tmt, years: [year - 2, year - 1],
+        rivals: input.pool.length, failed: { 'no-merit': input.pool.length }, unknownLevel: 0,
+      });
+    return unauditedResult(event, unit, 'no-pool', { merit: promoted.merit, statusReason });
+  }
 
   const p: Rated = { ...promoted, merit: promoted.merit, duk: { ...promoted.duk, level: input.levelBefore } };
   const all = [p, ...pool];
@@ -245,7 +322,7 @@ export function auditEvent(input: {
   const best = passed[0] ?? null;
 
   return {
-    nip: p.nip, tmt: event.tmt, unit, jabatanBaru: event.jabatanBaru, status: 'audited',
+    nip: p.nip, tmt: event.tmt, unit, jabatanBaru: event.jabatanBaru, status: 'audited', statusReason: null,
     poolSize: pool.length,
     merit: p.merit,
     meritRank: pMeritRank,

@@ -4,7 +4,7 @@
  * 0.25·education points for the uniform appraisals of that fixture; DUK by golongan, then TMT golongan).
  */
 import { parse } from 'csv-parse/sync';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAsn, tempDir } from './helpers.js';
@@ -25,32 +25,32 @@ function audit(...args: string[]): { code: number; stdout: string; stderr: strin
   return { ...r, rows };
 }
 
-const COLUMNS = 'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status';
+const COLUMNS = 'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status,status_reason';
 const DINKES = 'Dinas Kesehatan';
 const DISDIK = 'Dinas Pendidikan dan Kebudayaan';
 
-/** [label, nip, tmt, unit, pool_size, merit, merit_rank, seniority_rank, flagged, severity, best nip, best merit, gap, passed_over, status] */
-type Expected = [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
+/** [label, nip, tmt, unit, pool_size, merit, merit_rank, seniority_rank, flagged, severity, best nip, best merit, gap, passed_over, status, status_reason] */
+type Expected = [string, string, string, string, string, string, string, string, string, string, string, string, string, string, string, string];
 const EXPECTED: Expected[] = [
-  ['B2 strict: better candidate excluded (BP 2022)', '197904042003032024', '2024-09-02', DISDIK, '1', '73.00', '1', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['B1 the promoted is the best', '198902142014032021', '2024-10-01', DISDIK, '2', '87.00', '1', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['B3 skipped: previous level unknown', '198305152008031027', '2024-12-02', DISDIK, '', '', '', '', '', '', '', '', '', '', 'skipped'],
-  ['A1 flagged high', '197003141997031001', '2025-01-06', DINKES, '3', '73.00', '3', '1', 'true', 'high', '197407221999032002', '92.00', '19.00', '2', 'audited'],
-  ['B4 insufficient data', '196812121994031028', '2025-01-13', DISDIK, '2', '', '', '', '', '', '', '', '', '', 'insufficient-data'],
-  ['A2 flagged medium', '198006092005011004', '2025-02-03', DINKES, '3', '71.00', '3', '2', 'true', 'medium', '198604122010032006', '92.00', '21.00', '1', 'audited'],
-  ['A3 flagged low, first in DUK', '198408212009031008', '2025-03-03', DINKES, '2', '71.00', '2', '1', 'true', 'low', '199001252015032009', '84.00', '13.00', '1', 'audited'],
-  ['B5 no pool (unit from personnel)', '199007192013031030', '2025-03-03', DISDIK, '0', '66.00', '', '', '', '', '', '', '', '', 'no-pool'],
-  ['A4 better candidate inside the margin', '198303092006032011', '2025-04-01', DINKES, '2', '66.00', '2', '1', 'false', '', '', '', '', '0', 'audited'],
-  ['B6 tie: neither s nor m', '199112202016031023', '2025-04-01', DISDIK, '2', '71.00', '2', '2', 'false', '', '', '', '', '0', 'audited'],
-  ['A5 flagged low, not first in DUK', '199308192017031014', '2025-05-02', DINKES, '3', '63.00', '3', '2', 'true', 'low', '199704272020031016', '79.00', '16.00', '1', 'audited'],
-  ['A6 flagged low at the margin boundary', '198210102008011018', '2025-06-02', DINKES, '2', '68.00', '2', '1', 'true', 'low', '199301302019032019', '78.00', '10.00', '1', 'audited'],
+  ['B2 strict: better candidate excluded (BP 2022)', '197904042003032024', '2024-09-02', DISDIK, '1', '73.00', '1', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B1 the promoted is the best', '198902142014032021', '2024-10-01', DISDIK, '2', '87.00', '1', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B3 skipped: previous level unknown', '198305152008031027', '2024-12-02', DISDIK, '', '', '', '', '', '', '', '', '', '', 'skipped', 'previous level unknown'],
+  ['A1 flagged high', '197003141997031001', '2025-01-06', DINKES, '3', '73.00', '3', '1', 'true', 'high', '197407221999032002', '92.00', '19.00', '2', 'audited', ''],
+  ['B4 insufficient data', '196812121994031028', '2025-01-13', DISDIK, '2', '', '', '', '', '', '', '', '', '', 'insufficient-data', 'the promoted employee has no merit for 2024 (no predikat in 2023 or 2024)'],
+  ['A2 flagged medium', '198006092005011004', '2025-02-03', DINKES, '3', '71.00', '3', '2', 'true', 'medium', '198604122010032006', '92.00', '21.00', '1', 'audited', ''],
+  ['A3 flagged low, first in DUK', '198408212009031008', '2025-03-03', DINKES, '2', '71.00', '2', '1', 'true', 'low', '199001252015032009', '84.00', '13.00', '1', 'audited', ''],
+  ['B5 no pool (unit from personnel)', '199007192013031030', '2025-03-03', DISDIK, '0', '66.00', '', '', '', '', '', '', '', '', 'no-pool', 'no one at level 3 in the unit is in the same jenis group'],
+  ['A4 better candidate inside the margin', '198303092006032011', '2025-04-01', DINKES, '2', '66.00', '2', '1', 'false', '', '', '', '', '0', 'audited', ''],
+  ['B6 tie: neither s nor m', '199112202016031023', '2025-04-01', DISDIK, '2', '71.00', '2', '2', 'false', '', '', '', '', '0', 'audited', ''],
+  ['A5 flagged low, not first in DUK', '199308192017031014', '2025-05-02', DINKES, '3', '63.00', '3', '2', 'true', 'low', '199704272020031016', '79.00', '16.00', '1', 'audited', ''],
+  ['A6 flagged low at the margin boundary', '198210102008011018', '2025-06-02', DINKES, '2', '68.00', '2', '1', 'true', 'low', '199301302019032019', '78.00', '10.00', '1', 'audited', ''],
 ];
 
 function expectedRow(e: Expected): Row {
-  const [, nip, tmt, unit, pool, merit, mr, sr, flagged, severity, best, bestMerit, gap, passed, status] = e;
+  const [, nip, tmt, unit, pool, merit, mr, sr, flagged, severity, best, bestMerit, gap, passed, status, reason] = e;
   return {
     nip, tmt, unit, pool_size: pool, merit, merit_rank: mr, seniority_rank: sr, flagged, severity,
-    best_candidate_nip: best, best_candidate_merit: bestMerit, merit_gap: gap, passed_over: passed, status,
+    best_candidate_nip: best, best_candidate_merit: bestMerit, merit_gap: gap, passed_over: passed, status, status_reason: reason,
   };
 }
 
@@ -136,6 +136,23 @@ describe('asn audit options', () => {
     expect(out.stderr).toContain('3 of 12 promotion events selected');
   });
 
+  it.each([
+    [['--from', '1 Januari 2025', '--to', '31 Maret 2025']],
+    [['--from', '01-01-2025', '--to', '31/03/2025']],
+    [['--from', '1 Jan 2025', '--to', '31.03.2025']],
+  ])('--from and --to take the date forms of the import (SPEC §1.3): %j = --from 2025-01-01 --to 2025-03-31', (args) => {
+    const iso = audit('--from', '2025-01-01', '--to', '2025-03-31');
+    const out = audit(...args);
+    expect(out.code).toBe(0);
+    expect(out.rows.map((row) => row.tmt)).toEqual(['2025-01-06', '2025-01-13', '2025-02-03', '2025-03-03', '2025-03-03']);
+    expect(out.stdout).toBe(iso.stdout);
+    expect(out.stderr).toBe(iso.stderr);
+  });
+
+  it('--event takes the date forms too', () => {
+    expect(audit('--event', '197003141997031001@6 Januari 2025').stdout).toBe(audit('--event', '197003141997031001@2025-01-06').stdout);
+  });
+
   it('--from and --to are inclusive', () => {
     expect(audit('--from', '2025-03-03', '--to', '2025-04-01').rows.map((row) => row.tmt)).toEqual(['2025-03-03', '2025-03-03', '2025-04-01', '2025-04-01']);
   });
@@ -175,7 +192,8 @@ describe('asn audit options', () => {
     const rows = JSON.parse(audit('--format', 'json').stdout) as Array<Record<string, unknown>>;
     expect(Object.keys(rows[0] as object).join(',')).toBe(COLUMNS);
     expect(rows[3]).toMatchObject({ nip: '197003141997031001', merit: 73, flagged: true, passed_over: 2, merit_gap: 19 });
-    expect(rows[2]).toMatchObject({ status: 'skipped', pool_size: null, flagged: null, passed_over: null });
+    expect(rows[2]).toMatchObject({ status: 'skipped', pool_size: null, flagged: null, passed_over: null, status_reason: 'previous level unknown' });
+    expect(rows[3]).toMatchObject({ status: 'audited', status_reason: null });
     const nd = audit('--format', 'ndjson').stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
     expect(nd).toEqual(rows);
   });
@@ -257,19 +275,36 @@ describe('asn audit --event NIP@DATE', () => {
 
   it('shows the excluded of a no-pool event, and the flip with --eligibility basic', () => {
     const noPool = audit('--event', '199007192013031030@2025-03-03', '--format', 'json');
-    const people = (JSON.parse(noPool.stdout) as { people: Array<Record<string, unknown>> }).people;
-    expect(people.filter((p) => p.role === 'excluded').map((p) => p.excluded_because)).toEqual([
-      'tmt_cpns 2025-06-01 is after 2025-03-03; no predikat for 2024; no predikat for 2023',
-      'jenis group PPPK differs',
+    const shown = JSON.parse(noPool.stdout) as { event: Record<string, unknown>; people: Array<Record<string, unknown>> };
+    // Raka Aditya (TMT CPNS 2025-06-01) was not yet appointed on 2025-03-03: not listed at all.
+    expect(shown.people.map((p) => [p.role, p.nama, p.excluded_because])).toEqual([
+      ['promoted', 'Wawan Setiawan', null],
+      ['excluded', 'Dian Permata', 'jenis group PPPK differs'],
     ]);
+    expect(shown.event.status_reason).toBe('no one at level 3 in the unit is in the same jenis group');
+    expect(audit('--event', '199007192013031030@2025-03-03').stdout).toContain('no-pool: no one at level 3 in the unit is in the same jenis group');
     const basic = audit('--event', '197904042003032024@2024-09-02', '--eligibility', 'basic');
     expect(basic.stdout).toContain('FLAGGED, severity low');
     expect(basic.stdout).toContain('best 198710212011032026 Ayu Lestari 86.00, gap 13.00');
   });
 
+  it('P appointed after the promotion date (a data error): months of service empty, not negative, and a warning', () => {
+    const own = tempDir('promotions');
+    const file = join(own, 'promotions/personnel.csv');
+    // Hadi Susanto (A1, promoted 2025-01-06) with TMT CPNS 2025-06-01: not yet appointed on D.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('1970-03-14,L,PNS,IV/c,2020-04-01,1997-03-01', '1970-03-14,L,PNS,IV/c,2020-04-01,2025-06-01'));
+    expect(runAsn(['import', 'promotions/personnel.csv', 'promotions/appraisals.csv', 'promotions/promotions.csv'], { cwd: own }).code).toBe(0);
+    const text = runAsn(['audit', '--event', '197003141997031001@2025-01-06'], { cwd: own }).stdout;
+    expect(text).toContain("warning        P's TMT CPNS 2025-06-01 is after the promotion date: P was not yet appointed; check TMT CPNS");
+    const json = JSON.parse(runAsn(['audit', '--event', '197003141997031001@2025-01-06', '--format', 'json'], { cwd: own }).stdout) as { people: Array<Record<string, unknown>> };
+    const promoted = json.people.find((p) => p.role === 'promoted');
+    expect(promoted?.service_months).toBeNull();
+    expect(json.people.every((p) => p.service_months === null || (p.service_months as number) >= 0)).toBe(true);
+  });
+
   it('explains a skipped event and an insufficient-data event', () => {
     expect(audit('--event', '198305152008031027@2024-12-02').stdout).toContain('skipped: previous level unknown');
-    expect(audit('--event', '196812121994031028@2025-01-13').stdout).toContain('insufficient-data: P has no merit for 2024');
+    expect(audit('--event', '196812121994031028@2025-01-13').stdout).toContain('insufficient-data: the promoted employee has no merit for 2024 (no predikat in 2023 or 2024); pool 2');
   });
 
   it('--fail-on-flags applies to the shown event', () => {
@@ -283,7 +318,8 @@ describe('asn audit errors', () => {
     [['--margin', 'abc'], '--margin must be a number'],
     [['--margin', '-1'], '--margin must be a number'],
     [['--from', '2025-13-01'], 'is not a date'],
-    [['--to', '01-02-2025'], 'write the date as YYYY-MM-DD'],
+    [['--to', '2025/02/30'], 'write the date as YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY or D Month YYYY'],
+    [['--from', '1 Janvier 2025'], 'unknown month name "Janvier"'],
     [['--from', '2025-02-01', '--to', '2025-01-01'], 'is after --to'],
     [['--scope', 'province'], "argument 'province' is invalid"],
     [['--eligibility', 'loose'], "argument 'loose' is invalid"],
@@ -318,6 +354,8 @@ describe('asn audit errors', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('--fail-on-flags');
     expect(out.stdout).toContain('best_candidate_nip');
+    expect(out.stdout).toContain('status_reason (why an event was not audited, in words)');
+    expect(out.stdout).toContain('1 Januari 2025');
     expect(out.stdout.trimEnd()).toMatch(/Examples:[\s\S]*asn flag --fail-on-flags --quiet --format json > flags\.json$/);
   });
 });

@@ -154,8 +154,8 @@ describe('fixtures/invalid', () => {
     const dir = tempDir('invalid');
     const r = runAsn(['validate', ...files], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('checked personnel.csv (personnel): 14 read, 6 inserted');
-    expect(r.stderr).toContain('checked appraisals.csv (appraisals): 10 read, 4 inserted');
+    expect(r.stderr).toContain('checked personnel.csv (personnel): 14 read, would insert 6, would update 0, would leave 0 unchanged, would reject 7, would skip 0');
+    expect(r.stderr).toContain('checked appraisals.csv (appraisals): 10 read, would insert 4');
     expect(r.stderr).toContain('dry run: nothing was written');
   });
 

@@ -69,6 +69,30 @@ describe('asn import on fixtures/minimal', () => {
     expect(existsSync(join(dir, 'asn.db'))).toBe(false);
   });
 
+  it('validate and --dry-run say what the import would do, never that rows were inserted', () => {
+    const dir = tempDir('minimal');
+    expect(runAsn(['import', 'minimal/personnel.csv'], { cwd: dir }).code).toBe(0);
+    // One employee changed (a new unit): the dry run counts one update, the appraisals as inserts.
+    const people = lineCount(join(dir, 'minimal/personnel.csv'));
+    const appraisals = lineCount(join(dir, 'minimal/appraisals.csv'));
+    const lines = readFileSync(join(dir, 'minimal/personnel.csv'), 'utf8').trim().split('\n');
+    const header = (lines[0] as string).split(',');
+    const unitAt = header.indexOf('UNIT KERJA');
+    const changed = (lines[1] as string).split(',');
+    changed[unitAt] = 'Dinas Sosial';
+    writeFileSync(join(dir, 'next.csv'), `${[lines[0], changed.join(','), ...lines.slice(2)].join('\n')}\n`);
+    for (const args of [['validate', 'next.csv', 'minimal/appraisals.csv'], ['import', '--dry-run', 'next.csv', 'minimal/appraisals.csv']]) {
+      const r = runAsn(args, { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`checked next.csv (personnel): ${people} read, would insert 0, would update 1, would leave ${people - 1} unchanged, would reject 0, would skip 0\n`);
+      expect(r.stderr).toContain(`checked appraisals.csv (appraisals): ${appraisals} read, would insert ${appraisals}, would update 0, would leave 0 unchanged`);
+      expect(r.stderr).not.toMatch(/\d+ (inserted|updated|rejected)/);
+      expect(r.stderr).toContain('dry run: nothing was written to the database');
+    }
+    const real = runAsn(['import', 'next.csv'], { cwd: dir });
+    expect(real.stderr).toContain(`imported next.csv (personnel): ${people} read, 0 inserted, 1 updated, ${people - 1} unchanged`);
+  });
+
   it('--dry-run on an existing database leaves the file byte-for-byte unchanged', () => {
     const dir = tempDir('minimal');
     expect(runAsn(['import', 'minimal/personnel.csv'], { cwd: dir }).code).toBe(0);

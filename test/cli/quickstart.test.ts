@@ -23,7 +23,7 @@ it('the quick start runs the main job on the bundled fixtures', () => {
   expect(rank.filter((l) => l.startsWith('1,'))).toHaveLength(3); // one first place per unit
   expect(readFileSync(join(out, 'explain.txt'), 'utf8')).toContain('merit = Σ wᵢ·sᵢ ÷ Σ wᵢ');
   const audit = readFileSync(join(out, 'audit.csv'), 'utf8').trim().split('\n');
-  expect(audit[0]).toBe('nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status');
+  expect(audit[0]).toBe('nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status,status_reason');
   const html = readFileSync(join(out, 'laporan.html'), 'utf8');
   expect(html).toMatch(/^<!DOCTYPE html>/i);
   expect(html).toContain('<svg');

@@ -141,6 +141,23 @@ describe('xlsx cell types (SPEC §6: NIP as text, dates as dates, numbers as num
     expect(predikat.getRow(2).values).toEqual([undefined, 'Sangat Baik (SB)', 10, 0.2632, 11, 0.2895]);
     expect(predikat.getRow(7).getCell(1).value).toBe('Jumlah');
   });
+
+  it('shares keep the fraction as the value and show as a percentage (0.0%); other numbers keep their format', async () => {
+    const predikat = await sheetOf([], 'predikat');
+    // SB 2025: 11 of 38 rated = 0.2895 (fixture README), shown by Excel as 28.9%.
+    const share = predikat.getRow(2).getCell(column(predikat, '% 2025'));
+    expect(share.value).toBe(0.2895);
+    expect(share.numFmt).toBe('0.0%');
+    expect(predikat.getRow(2).getCell(column(predikat, 'Jumlah 2025')).numFmt).toBe('0');
+    const audit = await sheetOf([], 'audit_summary');
+    const rate = audit.getRow(2).getCell(column(audit, '% ditandai'));
+    expect(typeof rate.value).toBe('number');
+    expect(rate.numFmt).toBe('0.0%');
+    expect(audit.getRow(2).getCell(column(audit, 'p (uji tanda)')).numFmt).toBe('0.000000');
+    const top = await sheetOf([], 'top_merit');
+    expect(top.getRow(2).getCell(column(top, 'Nilai merit')).numFmt).toBe('0.00');
+    expect(top.getRow(2).getCell(column(top, 'Persentil')).numFmt).not.toBe('0.0%');
+  });
 });
 
 describe('figures equal asn rank and asn audit on the same database', () => {
@@ -160,9 +177,13 @@ describe('figures equal asn rank and asn audit on the same database', () => {
     const summary = reportJson(dir).audit_summary as Rows;
     const total = summary[summary.length - 1];
     expect(total).toMatchObject({ unit: '(all)', events: events.length, audited, flagged });
-    const full = reportJson(dir, ['--type', 'audit']);
+    // status_reason is in words of --lang: in English it is asn audit's, word for word.
+    const full = reportJson(dir, ['--type', 'audit', '--lang', 'en']);
     const keys = Object.keys(events[0] ?? {});
     expect(pick(full.audit_events as Rows, keys)).toEqual(events);
+    const unaudited = events.filter((e) => e.status !== 'audited');
+    expect(unaudited.every((e) => typeof e.status_reason === 'string' && e.status_reason !== '')).toBe(true);
+    expect((reportJson(dir).audit_not_audited as Rows).map((e) => [e.nip, e.tmt, e.status])).toEqual(unaudited.map((e) => [e.nip, e.tmt, e.status]));
     const auditSummary = asnJson(dir, ['audit', '--summary']);
     const overall = auditSummary.find((r) => r.scope === 'overall');
     const all = (full.audit_summary as Rows).at(-1);
@@ -257,6 +278,29 @@ describe('figures equal asn rank and asn audit on the same database', () => {
   });
 });
 
+describe('status_reason in the reports (SPEC §7): why an event was not audited, in --lang', () => {
+  // fixtures/minimal: Siti Rahayu (2024-07-01, Dinas Kesehatan) came from level 1; the only other
+  // level-1 person of the unit, Slamet Riyanto, has no predikat for 2022 (strict eligibility).
+  const SITI_ID = 'tidak ada pegawai level 1 di unit ini dengan predikat ≥ Baik pada 2022 dan 2023';
+  const SITI_EN = 'no one at level 1 in the unit had predikat ≥ B in 2022 and 2023';
+  it('summary md and html list the events not audited with their reason', () => {
+    const md = report(minimal, []).stdout;
+    expect(md).toContain('### Promosi yang tidak diaudit dan alasannya');
+    expect(md).toMatch(new RegExp(`\\| 198701192010012009 \\| Siti Rahayu +\\| 2024-07-01 \\| Dinas Kesehatan +\\| Tanpa pembanding \\| ${SITI_ID} +\\|`));
+    const html = report(minimal, ['--format', 'html', '--lang', 'en']).stdout;
+    expect(html).toContain('<h3>Promotions not audited, and why</h3>');
+    expect(html).toContain(`<td>${SITI_EN}</td>`);
+  });
+
+  it('the employee card and the audit report carry it too', () => {
+    const card = report(minimal, ['--type', 'employee', '--nip', '198701192010012009']).stdout;
+    expect(card).toContain(SITI_ID);
+    const audit = reportJson(minimal, ['--type', 'audit']).audit_events as Rows;
+    expect(audit.find((e) => e.nip === '198701192010012009')?.status_reason).toBe(SITI_ID);
+    expect(audit.filter((e) => e.status === 'audited').every((e) => e.status_reason === null)).toBe(true);
+  });
+});
+
 describe('languages, determinism, time', () => {
   it('--lang en puts English words on the same figures', () => {
     const idText = report(minimal, []).stdout;
@@ -291,7 +335,7 @@ describe('languages, determinism, time', () => {
 
 describe('usage errors exit 2 and say what to do', () => {
   it.each<[string, string[], RegExp]>([
-    ['csv without --table lists the tables', ['--format', 'csv'], /--table[\s\S]*tables: headcount_jenis, headcount_golongan, .*top_merit, audit_summary, calibration_distribution, data_quality, imports/],
+    ['csv without --table lists the tables', ['--format', 'csv'], /--table[\s\S]*tables: headcount_jenis, headcount_golongan, .*top_merit, audit_summary, audit_not_audited, calibration_distribution, data_quality, imports/],
     ['unknown --table', ['--format', 'csv', '--table', 'nope'], /no table "nope"[\s\S]*tables: /],
     ['--table with json', ['--format', 'json', '--table', 'predikat'], /--table applies to --format csv only/],
     ['xlsx without --out', ['--format', 'xlsx'], /--format xlsx needs --out FILE/],

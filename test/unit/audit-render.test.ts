@@ -18,7 +18,7 @@ function row(status: 'skipped' | 'no-pool' | 'insufficient-data', extra: { poolS
 describe('auditRecord (SPEC §7 audit columns)', () => {
   it('has exactly the SPEC columns, in order', () => {
     expect(AUDIT_COLUMNS.map((c) => c.key).join(',')).toBe(
-      'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status',
+      'nip,nama,tmt,unit,jabatan_baru,pool_size,merit,merit_rank,seniority_rank,flagged,severity,best_candidate_nip,best_candidate_merit,merit_gap,passed_over,status,status_reason',
     );
   });
 

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
-  auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit,
+  auditEvent, auditSkipReason, levelAt, levelBefore, noPoolReason, selectPool, summarizeAudit, summarizeByUnit,
   unauditedResult, type AuditEventResult, type Candidate,
 } from '../../src/domain/audit.js';
+import { reasonText, type StatusReason } from '../../src/domain/audit-reason.js';
 import { dukKeyAt, type DukKey } from '../../src/domain/duk.js';
 import type { Employee, Promotion } from '../../src/domain/types.js';
 
@@ -113,7 +114,6 @@ describe('selectPool (SPEC §5.2)', () => {
 
   it.each([
     ['199004042019032004', 'jenis group PPPK differs'],
-    ['199105052024011005', 'tmt_cpns 2024-02-01 is after 2024-01-02'],
     ['199307072015031007', 'also promoted on 2024-01-02'],
     ['199408082016032008', 'predikat BP in 2023 (needs SB or B)'],
     ['199509092017011009', 'no predikat for 2022'],
@@ -124,11 +124,13 @@ describe('selectPool (SPEC §5.2)', () => {
     expect(excluded.find((e) => e.nip === nip)?.reason).toBe(reason);
   });
 
-  it('does not list people of another level or outside the scope, nor P', () => {
+  it('does not list people of another level or outside the scope, nor P, nor anyone appointed after D', () => {
     const { excluded } = selectPool(P, everyone, D, { scope: 'unit', eligibility: 'strict', eventUnit: null });
     expect(excluded.map((e) => e.nip)).not.toContain('199206062014021006');
     expect(excluded.map((e) => e.nip)).not.toContain(B);
-    expect(excluded).toHaveLength(7);
+    // TMT CPNS 2024-02-01 > D = 2024-01-02: not in service at D (SPEC §5.2), so not a rival at all.
+    expect(excluded.map((e) => e.nip)).not.toContain('199105052024011005');
+    expect(excluded).toHaveLength(6);
   });
 
   it('returns the pool in DUK order', () => {
@@ -308,5 +310,55 @@ describe('summarizeAudit / summarizeByUnit (SPEC §5 summary)', () => {
       ['Dinas Pendidikan', 3, 2, 1],
       [null, 1, 0, 0],
     ]);
+  });
+});
+
+describe('status_reason (SPEC §7): why an event was not audited', () => {
+  const P = { ...candidate('198503122010011001', 70, 34), levelBefore: 5 };
+  const unit = { scope: 'unit', eligibility: 'strict', eventUnit: null } as const;
+  const BP = { predikatByYear: { 2022: 'B', 2023: 'BP' } } as const;
+  // D = 2024-01-02: strict eligibility and the merit window are 2022 and 2023; merit year 2023.
+  it.each([
+    ['nobody else at level 5 in the unit', [candidate('199206062014021006', 80, 33, { levelAtD: 4 })], 'no one else in the unit was at level 5 on 2024-01-02'],
+    ['the only rival was appointed after D (not counted)', [candidate('199105052024011005', 80, 33, { tmtCpns: '2024-02-01' })],
+      'no one else in the unit was at level 5 on 2024-01-02'],
+    ['everyone fails predikat', [candidate('199408082016032008', 80, 33, BP), candidate('199509092017011009', 80, 33, { predikatByYear: { 2023: 'B' } })],
+      'no one at level 5 in the unit had predikat ≥ B in 2022 and 2023'],
+    ['everyone qualifies but has no merit', [candidate('199408082016032008', null), candidate('199509092017011009', null)],
+      'no one at level 5 in the unit had a merit for 2023 (no predikat in 2022 or 2023)'],
+    ['mixed: counts per criterion', [
+      candidate('199408082016032008', 80, 33, BP),
+      candidate('199004042019032004', 80, 33, { group: 'PPPK', ...BP }),
+      candidate('199610102018012010', 80, 33, { hukdisByYear: { 2022: 'sedang' } }),
+    ], 'none of the 3 at level 5 in the unit qualified: 1 in another jenis group, 2 without predikat ≥ B in 2022 and 2023, 1 with hukuman disiplin sedang or berat'],
+    ['people of unknown level are named apart', [candidate('199307072015031007', 80, 33, { promotedOnD: true }), candidate('199711112019031011', 80, 33, { levelAtD: null })],
+      'everyone at level 5 in the unit was promoted on 2024-01-02 too; 1 more in the unit of unknown level on 2024-01-02'],
+    ['other units are out of scope', [candidate('198802022012011002', 80, 33, { unit: 'Dinas Pendidikan' })], 'no one else in the unit was at level 5 on 2024-01-02'],
+  ])('%s', (_label, everyone, expected) => {
+    expect(reasonText(noPoolReason(P, everyone, D, unit))).toBe(expected);
+  });
+
+  it.each([
+    [{ code: 'new-level-unknown' }, 'new level unknown', 'level jabatan baru tidak diketahui'],
+    [{ code: 'previous-level-unknown' }, 'previous level unknown', 'level jabatan sebelumnya tidak diketahui'],
+    [{ code: 'no-personnel' }, 'no personnel record for this NIP', 'tidak ada data kepegawaian untuk NIP ini'],
+    [{ code: 'no-merit', year: 2023 }, 'the promoted employee has no merit for 2023 (no predikat in 2022 or 2023)',
+      'pegawai yang dipromosikan tidak memiliki nilai merit 2023 (tidak ada predikat 2022 atau 2023)'],
+    [{ code: 'nobody-qualified', level: 4, scope: 'instansi', date: '2024-07-01', years: [2022, 2023], rivals: 2, failed: { predikat: 2 }, unknownLevel: 0 },
+      'no one at level 4 in the instansi had predikat ≥ B in 2022 and 2023', 'tidak ada pegawai level 4 di instansi ini dengan predikat ≥ Baik pada 2022 dan 2023'],
+  ] as Array<[StatusReason, string, string]>)('%j in English and Indonesian', (reason, en, id) => {
+    expect(reasonText(reason)).toBe(en);
+    expect(reasonText(reason, 'id')).toBe(id);
+  });
+
+  it('auditEvent and unauditedResult carry the reason; audited events have none', () => {
+    const none = auditEvent({ event: promotion(), promoted: candidate('198503122010011001', null), levelBefore: 5, pool: [], margin: 10 });
+    expect(none.statusReason).toEqual({ code: 'no-merit', year: 2023 });
+    const why: StatusReason = { code: 'nobody-at-level', level: 5, scope: 'unit', date: D, unknownLevel: 0 };
+    const empty = auditEvent({ event: promotion(), promoted: candidate('198503122010011001', 70), levelBefore: 5, pool: [], margin: 10, whyNoPool: () => why });
+    expect(empty).toMatchObject({ status: 'no-pool', statusReason: why });
+    const audited = auditEvent({ event: promotion(), promoted: candidate('198503122010011001', 70), levelBefore: 5, pool: [candidate('198701012011012001', 75)], margin: 10 });
+    expect(audited).toMatchObject({ status: 'audited', statusReason: null });
+    expect(unauditedResult(promotion(), null, 'skipped', { skipReason: 'new level unknown' }).statusReason).toEqual({ code: 'new-level-unknown' });
   });
 });

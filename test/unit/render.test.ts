@@ -6,7 +6,7 @@ import { renderJson, renderJsonObject, renderNdjson } from '../../src/cli/render
 import { renderTextTable } from '../../src/cli/render/text-table.js';
 import { renderMarkdownTable } from '../../src/cli/render/markdown.js';
 import { escapeHtml, htmlTable } from '../../src/cli/render/html.js';
-import { barChart, heatGrid, histogram } from '../../src/cli/render/svg-charts.js';
+import { barChart, heatGrid, histogram, horizontalBarChart, wrapWords } from '../../src/cli/render/svg-charts.js';
 
 const text: Column = { key: 'nama', type: 'text' };
 const num: Column = { key: 'merit', type: 'number' };
@@ -280,10 +280,19 @@ describe('svg charts', () => {
     ],
   });
 
+  const units = ['Bidang Pengembangan Kompetensi Aparatur', 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 'Inspektorat', '<b>Semua unit</b>'];
+  const hbar = horizontalBarChart({
+    title: 'Promosi diaudit dan ditandai per unit',
+    desc: 'Jumlah promosi',
+    categories: units,
+    series: [{ name: 'Diaudit', values: [3, 5, 0, 8] }, { name: 'Ditandai', values: [1, 2, Number.NaN, 3], color: '#D55E00' }],
+  });
+
   it.each([
     ['barChart', predikat, 'bar', 10],
     ['heatGrid', box, 'cell', 9],
     ['histogram', hist, 'bar', 5],
+    ['horizontalBarChart', hbar, 'bar', 7],
   ])('%s is accessible, sized and has the expected shapes', (_name, svg, cls, count) => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('role="img"');
@@ -334,5 +343,32 @@ describe('charts at national scale', () => {
     expect(svg).toContain('<svg');
     const bins = values.map((count, i) => ({ from: i, to: i + 1, count }));
     expect(histogram({ title: 't', desc: 'd', bins })).toContain('<svg');
+  });
+});
+
+describe('horizontal bars for long category names (unit names)', () => {
+  it.each([
+    ['Bidang Pengembangan Kompetensi Aparatur', 28, 3, ['Bidang Pengembangan', 'Kompetensi Aparatur']],
+    ['Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', 28, 3, ['Badan Kepegawaian dan', 'Pengembangan Sumber Daya', 'Manusia']],
+    ['Inspektorat', 28, 3, ['Inspektorat']],
+    ['Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten', 20, 2, ['Dinas Penanaman', 'Modal dan Pelayanan…']],
+    ['UPTDPUSKESMASKECAMATANSLEMANRAYA', 12, 3, ['UPTDPUSKESMA', 'SKECAMATANSL', 'EMANRAYA']],
+  ])('wrapWords(%j, %i, %i)', (label, perLine, maxLines, expected) => {
+    const lines = wrapWords(label, perLine, maxLines);
+    expect(lines).toEqual(expected);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(perLine);
+  });
+
+  it('one text per category with its wrapped lines and the whole name as its title; rows never share a line', () => {
+    const categories = ['Bidang Pengembangan Kompetensi Aparatur', 'Dinas Kependudukan dan Pencatatan Sipil', 'Semua unit'];
+    const svg = horizontalBarChart({ title: 't', desc: 'd', categories, series: [{ name: 'a', values: [1, 2, 3] }] });
+    const texts = [...svg.matchAll(/<text class="category"[^>]*><title>([^<]*)<\/title>(.*?)<\/text>/g)];
+    expect(texts.map((m) => m[1])).toEqual(categories);
+    const ys = texts.map((m) => [...(m[2] ?? '').matchAll(/y="([\d.]+)"/g)].map((y) => Number(y[1])));
+    expect(ys.map((list) => list.length)).toEqual([2, 2, 1]);
+    // Each row's first line is below the previous row's last line by at least one line height.
+    for (let i = 1; i < ys.length; i += 1) expect((ys[i] as number[])[0]).toBeGreaterThanOrEqual(((ys[i - 1] as number[]).at(-1) as number) + 14);
+    const height = (n: number) => Number(/height="(\d+)"/.exec(horizontalBarChart({ title: 't', desc: 'd', categories: Array.from({ length: n }, (_, i) => `Unit ${i}`), series: [{ name: 'a', values: Array(n).fill(1) }] }))?.[1]);
+    expect(height(20)).toBeGreaterThan(height(10));
   });
 });

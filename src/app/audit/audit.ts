@@ -11,15 +11,16 @@
  * so it suits one instansi's database, not a national one. The results are kept in tmt, nip order.
  */
 import {
-  auditEvent, auditSkipReason, levelAt, levelBefore, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
+  auditEvent, auditSkipReason, levelAt, levelBefore, noPoolReason, selectPool, summarizeAudit, summarizeByUnit, unauditedResult,
   type AuditEventResult, type AuditSummary, type Candidate, type LevelBefore, type PoolOptions,
 } from '../../domain/audit.js';
+import type { StatusReason } from '../../domain/audit-reason.js';
 import type { Promotion } from '../../domain/types.js';
 import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
 import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
 import { loadGroup } from './group.js';
-import { candidateAt, mayBeAtLevel, type Group, type Person } from './population.js';
+import { candidateAt, mayBeAtLevel, rivalAt, type Group, type Person } from './population.js';
 import { poolCandidates, type PoolCandidates } from './pool.js';
 import type { ModelInfo } from '../population/scoring.js';
 
@@ -88,6 +89,8 @@ export interface EventAudit {
 type AuditOptions = Pick<AuditRequest, 'scope' | 'eligibility' | 'margin'>;
 
 const NOBODY: ReadonlyMap<string, Person> = new Map();
+/** SPEC §7 status_reason of empty pools, per group (its PoolCandidates) and event key: many events share one. */
+const noPoolReasons = new WeakMap<PoolCandidates, Map<string, StatusReason>>();
 /** For events of a NIP without personnel row, which never look at a pool. */
 const NO_DETAIL: PoolCandidates = { at: () => [] };
 
@@ -100,6 +103,26 @@ function scopeMembers(group: Group, scope: PoolOptions['scope'], unit: string | 
   const key = scope === 'unit' ? unit : instansi;
   const map = scope === 'unit' ? group.index.unit : group.index.instansi;
   return key === null ? [] : mayBeAtLevel(map.get(key), level);
+}
+
+/**
+ * Candidates for P's pool at D (SPEC §5.2): the people of P's scope, other than P, whose level at
+ * D is P's level before or unknown; `selectPool` applies the criteria. `make` builds each one:
+ * `candidateAt` with the DUK key, or `rivalAt` without it when only the criteria are counted.
+ */
+function rivalsInScope<T>(
+  group: Group, scope: PoolOptions['scope'], unit: string | null, person: Person, D: string, level: number,
+  make: (member: Person, date: string, level: number | null) => T,
+): T[] {
+  const rivals: T[] = [];
+  for (const member of scopeMembers(group, scope, unit, person.employee.instansi, level)) {
+    if (member === person) continue;
+    // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
+    const at = levelAt(D, member.levelHistory, member.employee.level);
+    if (at !== null && at !== level) continue;
+    rivals.push(make(member, D, at));
+  }
+  return rivals;
 }
 
 /**
@@ -131,16 +154,10 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
     // Possible pool members with their merit, shared by the events of this date (pool.ts).
     everyone = pools.at(D, levelBeforeP, promoted.group).filter((c) => c.nip !== person.employee.nip);
   } else {
-    everyone = [];
-    for (const member of scopeMembers(group, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
-      if (member === person) continue;
-      // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
-      const level = levelAt(D, member.levelHistory, member.employee.level);
-      if (level !== null && level !== levelBeforeP) continue;
-      everyone.push(candidateAt(member, D, level));
-    }
+    everyone = rivalsInScope(group, opts.scope, unit, person, D, levelBeforeP, candidateAt);
   }
-  const selected = selectPool(promoted, everyone, D, { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit });
+  const poolOptions = { scope: opts.scope, eligibility: opts.eligibility, eventUnit: event.unit };
+  const selected = selectPool(promoted, everyone, D, poolOptions);
   const pool = selected.pool;
   // Candidates made for this event only get their merit here, in place.
   if (pools === null) for (const c of pool) c.merit = ctx.meritOf(group.people.get(c.nip) as Person, meritYear);
@@ -149,7 +166,23 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
     const byNip = new Map(everyone.map((c) => [c.nip, c]));
     excluded = selected.excluded.map((e) => ({ candidate: byNip.get(e.nip) as Candidate, reason: e.reason }));
   }
-  const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin });
+  // SPEC §7 status_reason of an empty pool: everyone in scope at P's level before and what they failed.
+  // The shared candidates of `pools` hold only those who met the criteria, so the others are made here.
+  const whyNoPool = (): StatusReason => {
+    if (pools === null) return noPoolReason(promoted, everyone, D, poolOptions);
+    // Events of one unit, date and level share the reason; P counts only when P is at that level on D too.
+    const selfAtLevel = levelAt(D, person.levelHistory, person.employee.level) === levelBeforeP;
+    const key = [D, levelBeforeP, promoted.group, unit, person.employee.instansi, selfAtLevel ? person.employee.nip : ''].join('\u0000');
+    const cache = noPoolReasons.get(pools) ?? new Map<string, StatusReason>();
+    noPoolReasons.set(pools, cache);
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const rivals = rivalsInScope(group, opts.scope, unit, person, D, levelBeforeP, rivalAt);
+    const reason = noPoolReason(promoted, rivals, D, poolOptions, (c) => ctx.meritOf(group.people.get(c.nip) as Person, meritYear));
+    cache.set(key, reason);
+    return reason;
+  };
+  const result = auditEvent({ event: { ...event, unit }, promoted, levelBefore: levelBeforeP, pool, margin: opts.margin, whyNoPool });
   return { row: { ...result, ...extra }, promoted, pool: detail ? pool : [], excluded, people };
 }
 

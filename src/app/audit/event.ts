@@ -6,7 +6,7 @@
  */
 import { compareDuk } from '../../domain/duk.js';
 import { golonganLabel } from '../../domain/golongan.js';
-import type { Candidate } from '../../domain/audit.js';
+import { notYetAppointed, type Candidate } from '../../domain/audit.js';
 import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
 import { candidateAt, type Person } from './population.js';
@@ -22,6 +22,7 @@ export interface EventPerson {
   nama: string;
   golongan: string | null;
   tmtGolongan: string | null;
+  tmtCpns: string | null;
   /** Level at D (SPEC §5.2); for P the level before (§5.1). */
   levelAtD: number | null;
   serviceMonths: number | null;
@@ -83,8 +84,10 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
       nama: employee.nama,
       golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
       tmtGolongan: employee.tmtGolongan,
+      tmtCpns: employee.tmtCpns,
       levelAtD: e.candidate.levelAtD,
-      serviceMonths: e.candidate.duk.serviceMonths,
+      // Only P can be listed with a TMT CPNS after D (a data error); months of service before it are none, not negative.
+      serviceMonths: notYetAppointed(e.candidate, row.tmt) ? null : e.candidate.duk.serviceMonths,
       merit: e.merit,
       meritRank: r?.meritRank ?? null,
       seniorityRank: r?.seniorityRank ?? null,

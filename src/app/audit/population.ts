@@ -4,7 +4,7 @@
  * instansi that the pool scopes need (§5.2). Built per scope group (group.ts); each event
  * then asks for the people in its scope as they stood at the event date.
  */
-import { levelAt, levelBefore, type Candidate, type LevelBefore } from '../../domain/audit.js';
+import { levelAt, levelBefore, type Candidate, type LevelBefore, type Rival } from '../../domain/audit.js';
 import { dukKeyAt, jenisGroup } from '../../domain/duk.js';
 import { jabatanLevel } from '../../domain/jabatan-level.js';
 import { meritScores } from '../../domain/merit.js';
@@ -197,6 +197,11 @@ export function buildPopulation(
  * later promotions, DUK key at D with that level, and merit left null (filled for the pool only).
  */
 export function candidateAt(person: Person, date: string, level: number | null = levelAt(date, person.levelHistory, person.employee.level)): Candidate {
+  return { ...rivalAt(person, date, level), duk: dukKeyAt(person.employee, date, person.educationRank, level) };
+}
+
+/** The same without the DUK key, for counting who failed which pool criterion (`noPoolReason`). */
+export function rivalAt(person: Person, date: string, level: number | null): Rival {
   const e = person.employee;
   return {
     nip: e.nip,
@@ -207,7 +212,6 @@ export function candidateAt(person: Person, date: string, level: number | null =
     levelAtD: level,
     promotedOnD: person.levelHistory.some((p) => p.tmt === date),
     merit: null,
-    duk: dukKeyAt(e, date, person.educationRank, level),
     predikatByYear: person.predikatByYear,
     hukdisByYear: person.hukdisByYear,
   };

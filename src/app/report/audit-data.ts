@@ -5,9 +5,10 @@
  * event and per pool member.
  */
 import { summarizeAudit, summarizeByUnit, type AuditSummary } from '../../domain/audit.js';
+import { reasonText } from '../../domain/audit-reason.js';
 import { openDatabase } from '../../db/open.js';
 import { auditEvents, auditResultOf, loadAuditContext, type AuditResult } from '../audit/audit.js';
-import type { Block, ReportCell, ReportColumn, ReportTable } from './types.js';
+import type { Block, ReportCell, ReportColumn, ReportLang, ReportTable } from './types.js';
 
 /** `asn audit` defaults (SPEC §5, §7). */
 export const AUDIT_DEFAULTS = { scope: 'unit', margin: 10, eligibility: 'strict' } as const;
@@ -72,12 +73,17 @@ export function auditSummaryTable(result: AuditResult, name: string, full: boole
   };
 }
 
+/** SPEC §7 `status_reason` in the report's language; null for an audited event. */
+export function statusReasonIn(e: AuditResult['events'][number], lang: ReportLang): string | null {
+  return e.statusReason === null ? null : reasonText(e.statusReason, lang);
+}
+
 /**
- * Every event with the SPEC §7 audit columns (plus the reason an event was not audited), with the
+ * Every event with the SPEC §7 audit columns (the last, status_reason, in `lang`), with the
  * values of `asn audit`: flagged and passed_over are verdicts, empty for events not audited;
  * pool_size is empty for skipped events, whose pool was never built.
  */
-export function auditEventsTable(result: AuditResult): ReportTable {
+export function auditEventsTable(result: AuditResult, lang: ReportLang): ReportTable {
   return {
     name: 'audit_events',
     columns: [
@@ -85,7 +91,7 @@ export function auditEventsTable(result: AuditResult): ReportTable {
       { key: 'jabatan_baru', type: 'text' }, int('pool_size'), num('merit'), int('merit_rank'), int('seniority_rank'),
       { key: 'flagged', type: 'boolean', vocab: 'yesno' }, { key: 'severity', type: 'text', vocab: 'severity' },
       { key: 'best_candidate_nip', type: 'text' }, num('best_candidate_merit'), num('merit_gap'), int('passed_over'),
-      { key: 'status', type: 'text', vocab: 'auditStatus' }, { key: 'reason', type: 'text' },
+      { key: 'status', type: 'text', vocab: 'auditStatus' }, { key: 'status_reason', type: 'text' },
     ],
     rows: result.events.map((e) => ({
       nip: e.nip,
@@ -104,7 +110,21 @@ export function auditEventsTable(result: AuditResult): ReportTable {
       merit_gap: e.meritGap,
       passed_over: e.status === 'audited' ? e.passedOver.length : null,
       status: e.status,
-      reason: e.skipReason ?? null,
+      status_reason: statusReasonIn(e, lang),
+    })),
+  };
+}
+
+/** The events that were not audited and why (SPEC §7 status_reason), for the summary's audit section. */
+export function auditNotAuditedTable(result: AuditResult, lang: ReportLang): ReportTable {
+  return {
+    name: 'audit_not_audited',
+    columns: [
+      { key: 'nip', type: 'text' }, { key: 'nama', type: 'text' }, { key: 'tmt', type: 'date' }, { key: 'unit', type: 'text' },
+      { key: 'status', type: 'text', vocab: 'auditStatus' }, { key: 'status_reason', type: 'text' },
+    ],
+    rows: result.events.filter((e) => e.status !== 'audited').map((e) => ({
+      nip: e.nip, nama: e.nama, tmt: e.tmt, unit: e.unit, status: e.status, status_reason: statusReasonIn(e, lang),
     })),
   };
 }

@@ -108,7 +108,7 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
       });
     }
     case 'audit':
-      return auditReportSections(db, auditOrNull(request, promotions));
+      return auditReportSections(db, auditOrNull(request, promotions), request.lang);
     case 'summary':
     case 'unit':
       return overviewSections(db, request, year, promotions, loaded);
@@ -146,14 +146,14 @@ function overviewSections(db: Db, request: ReportRequest, year: number | null, p
       meritSection(figures, pass.top),
     );
   }
-  sections.push(auditSection(audit, 'audit_summary'));
+  sections.push(auditSection(audit, 'audit_summary', request.lang));
   // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
   if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year));
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
   return sections;
 }
 
-function auditReportSections(db: Db, audit: AuditResult | null): ReportSection[] {
+function auditReportSections(db: Db, audit: AuditResult | null, lang: ReportRequest['lang']): ReportSection[] {
   if (audit === null) return [section('audit', [noteBlock({ id: 'no-promotions' })])];
   return [
     section('audit', [
@@ -161,7 +161,7 @@ function auditReportSections(db: Db, audit: AuditResult | null): ReportSection[]
       tableBlock(auditSummaryTable(audit, 'audit_summary', true)),
       ...auditCharts(audit),
     ]),
-    section('audit-events', [tableBlock(auditEventsTable(audit))]),
+    section('audit-events', [tableBlock(auditEventsTable(audit, lang))]),
     section('audit-pools', [tableBlock(auditPoolsTable(audit, employeeNames(db, auditNips(audit))))]),
   ];
 }

@@ -9,6 +9,7 @@ import { serviceMonths } from '../../domain/duk.js';
 import { COMPONENT_NAMES } from '../../domain/merit.js';
 import type { EmployeeRecordRow, PromotionRow } from '../../db/queries/report.js';
 import type { AuditResult } from '../audit/audit.js';
+import { statusReasonIn } from './audit-data.js';
 import { explainEmployee, type ExplainResult } from '../population/explain.js';
 import { chartBlock, date, int, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportLang, ReportSection, ReportTable } from './types.js';
@@ -113,7 +114,7 @@ function promotionTable(promotions: readonly PromotionRow[]): ReportTable {
 }
 
 /** The audit's view of this employee: events where they were promoted, and pools they were in (SPEC §5). */
-function findingsTable(nip: string, audit: AuditResult | null): ReportTable {
+function findingsTable(nip: string, audit: AuditResult | null, lang: ReportLang): ReportTable {
   const rows: Row[] = [];
   for (const e of audit?.events ?? []) {
     const me = e.ranked.find((r) => r.nip === nip);
@@ -125,7 +126,7 @@ function findingsTable(nip: string, audit: AuditResult | null): ReportTable {
       tmt: e.tmt, promoted_nip: e.nip, promoted_nama: e.nama, unit: e.unit, jabatan_baru: e.jabatanBaru,
       status: e.status, pool_size: e.poolSize, merit: promoted ? e.merit : (me?.merit ?? null),
       merit_rank: me?.meritRank ?? null, seniority_rank: me?.seniorityRank ?? null,
-      flagged: e.flagged, severity: e.severity, merit_gap: gap, reason: e.skipReason ?? null,
+      flagged: e.flagged, severity: e.severity, merit_gap: gap, status_reason: statusReasonIn(e, lang),
     });
   }
   return {
@@ -133,7 +134,7 @@ function findingsTable(nip: string, audit: AuditResult | null): ReportTable {
     columns: [
       text('role', 'role'), date('tmt'), text('promoted_nip'), text('promoted_nama'), text('unit'), text('jabatan_baru'),
       text('status', 'auditStatus'), int('pool_size'), num('merit'), int('merit_rank'), int('seniority_rank'),
-      { key: 'flagged', type: 'boolean', vocab: 'yesno' }, text('severity', 'severity'), num('merit_gap'), text('reason'),
+      { key: 'flagged', type: 'boolean', vocab: 'yesno' }, text('severity', 'severity'), num('merit_gap'), text('status_reason'),
     ],
     rows,
   };
@@ -171,6 +172,6 @@ export function employeeSections(input: EmployeeReportInput): ReportSection[] {
     );
   }
   sections.push(section('history', [tableBlock(appraisalTable(overall)), tableBlock(promotionTable(input.promotions))]));
-  sections.push(section('findings', input.audit === null ? [noteBlock({ id: 'no-promotions' })] : [tableBlock(findingsTable(record.nip, input.audit))]));
+  sections.push(section('findings', input.audit === null ? [noteBlock({ id: 'no-promotions' })] : [tableBlock(findingsTable(record.nip, input.audit, lang))]));
   return sections;
 }

@@ -11,7 +11,7 @@ import { BOX_RECOMMENDATION } from '../../domain/talent-box.js';
 import { PREDIKAT_CODES, type JenisGroup } from '../../domain/types.js';
 import type { KinerjaAxis, MeritModel, PotensialLevel } from '../../domain/model.js';
 import type { AuditResult } from '../audit/audit.js';
-import { auditCharts, auditSummaryTable } from './audit-data.js';
+import { auditCharts, auditNotAuditedTable, auditSummaryTable } from './audit-data.js';
 import { HUKUMAN_LEVELS, type Figures, type UnitFigures } from './figures.js';
 import type { RankedEntry } from './ranking-pass.js';
 import { chartBlock, compareUnits, int, noteBlock, num, pct, section, sumRow, tableBlock, text } from './table-helpers.js';
@@ -215,13 +215,15 @@ export function meritSection(f: Figures, top: readonly RankedEntry[]): ReportSec
   return section('merit', [tableBlock(meritDistributionTable(f, 'merit_by_unit')), ...histogramBlocks(f, SUMMARY_HISTOGRAMS), tableBlock(topTable)]);
 }
 
-export function auditSection(audit: AuditResult | null, name: string): ReportSection {
+export function auditSection(audit: AuditResult | null, name: string, lang: ReportLang): ReportSection {
   if (audit === null) return section('audit', [noteBlock({ id: 'no-promotions' })]);
   return section('audit', [
     noteBlock({ id: 'audit-settings', params: { events: audit.events.length, margin: audit.settings.margin } }),
     tableBlock(auditSummaryTable(audit, name, false)),
     ...auditCharts(audit),
     ...(audit.overall.audited === 0 ? [noteBlock({ id: 'no-audited' })] : []),
+    // SPEC §7 status_reason: the events left out of the figures above, and why.
+    ...(audit.overall.audited < audit.overall.events ? [tableBlock(auditNotAuditedTable(audit, lang))] : []),
   ]);
 }
 

@@ -6,7 +6,8 @@ import { Command, Option } from 'commander';
 import { auditEventDetail } from '../../app/audit/event.js';
 import { auditPromotions, type AuditRequest } from '../../app/audit/audit.js';
 import { UsageError } from '../../shared/errors.js';
-import { dateOption, parseEventRef, parseMargin } from '../audit-options.js';
+import { parseEventRef, parseMargin } from '../audit-options.js';
+import { dateOption } from '../date-option.js';
 import { collect, colorWanted, globalOptions, resolveFormat, type GlobalOptions, type Io } from '../context.js';
 import { auditMessage, auditTable, renderAuditText, summaryTable } from '../render/audit/rows.js';
 import { renderEventJson, renderEventText } from '../render/audit/event.js';
@@ -64,8 +65,8 @@ export function makeAuditCommand(io: Io): Command {
     .option('--margin <n>', 'merit points a passed-over candidate must lead by', parseMargin, 10)
     .addOption(new Option('--eligibility <mode>', 'strict: pool needs predikat ≥ B and no sedang/berat hukdis in the two years before D')
       .choices(['strict', 'basic']).default('strict'))
-    .option('--from <date>', 'only promotions with TMT on or after this date (YYYY-MM-DD)', dateOption('--from'))
-    .option('--to <date>', 'only promotions with TMT on or before this date (YYYY-MM-DD)', dateOption('--to'))
+    .option('--from <date>', 'only promotions with TMT on or after this date (2025-01-01, 01-01-2025, 1 Januari 2025, …)', dateOption('--from'))
+    .option('--to <date>', 'only promotions with TMT on or before this date (any date form of the import)', dateOption('--to'))
     .option('--unit <name>', 'only promotions in this unit (repeatable; case-insensitive); pools still use everyone in scope', collect)
     .option('--fail-on-flags', 'exit 1 when any promotion is flagged (for scripts and CI)')
     .option('--summary', 'print the summary (overall, then per unit: flag rate, percentiles, sign test) instead of the events')
@@ -75,9 +76,10 @@ export function makeAuditCommand(io: Io): Command {
       'after',
       '\nColumns: nip, nama, tmt, unit, jabatan_baru, pool_size, merit, merit_rank, seniority_rank, flagged, severity,\n' +
         '  best_candidate_nip, best_candidate_merit, merit_gap, passed_over, status (audited, skipped, insufficient-data,\n' +
-        '  no-pool). Events are ordered by tmt, then nip. The model name and hash are the first line of table output\n' +
-        '  and go to stderr for csv/json/ndjson, which stay exactly these columns.\n' +
-        'Examples:\n  asn audit --format csv > audit.csv\n  asn audit --summary --from 2025-01-01\n' +
+        '  no-pool), status_reason (why an event was not audited, in words). Events are ordered by tmt, then nip.\n' +
+        '  Dates take the import\'s forms: 2025-01-01, 01-01-2025, 01/01/2025, 1 Januari 2025. The model name and hash\n' +
+        '  are the first line of table output and go to stderr for csv/json/ndjson, which stay exactly these columns.\n' +
+        'Examples:\n  asn audit --format csv > audit.csv\n  asn audit --summary --from "1 Januari 2025"\n' +
         '  asn audit --event 197003141997031001@2025-01-06\n  asn flag --fail-on-flags --quiet --format json > flags.json\n',
     )
     .action((flags: AuditFlags, cmd: Command) => {

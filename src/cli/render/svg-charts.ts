@@ -193,6 +193,78 @@ export function barChart(opts: BarChartOptions): string {
   return parts.join('\n');
 }
 
+/**
+ * Category labels of horizontal bars: characters a line, lines at most, line height, font size,
+ * and the width one character may take at that size (wide fonts such as DejaVu Sans included).
+ */
+const HBAR_LABEL = { perLine: 28, maxLines: 3, lineHeight: 14, fontSize: 12, charWidth: 7.6 } as const;
+const HBAR_THICKNESS = 12;
+
+/**
+ * Grouped horizontal bars for long category names (unit names such as "Bidang Pengembangan
+ * Kompetensi Aparatur"): each category is a row with its name wrapped on up to three lines at
+ * the left (`<text class="category">`), one `<rect class="bar">` per series beside it, the value
+ * after each bar, a legend on top and the value axis at the bottom. The height follows the
+ * number of rows, so names never overlap however many there are. Missing values draw no bar.
+ */
+export function horizontalBarChart(opts: BarChartOptions): string {
+  const width = size(opts.width, 640, 320);
+  const finite = opts.series.flatMap((s) => s.values.filter((v) => Number.isFinite(v)));
+  const scale = niceScale(maxOf(finite), finite.every((v) => Number.isInteger(v)));
+  const labels = opts.categories.map((c) => wrapWords(c, HBAR_LABEL.perLine, HBAR_LABEL.maxLines));
+  let longest = 1;
+  for (const lines of labels) for (const line of lines) longest = Math.max(longest, [...line].length);
+  // The label column is as wide as the longest line needs, so the names stay inside the chart.
+  const left = Math.ceil(longest * HBAR_LABEL.charWidth) + 16;
+  const plotWidth = width - left - 36;
+  const top = 34;
+  const barsHeight = Math.max(1, opts.series.length) * (HBAR_THICKNESS + 3);
+  const rowHeights = labels.map((lines) => Math.max(lines.length * HBAR_LABEL.lineHeight, barsHeight) + 10);
+  const plotHeight = rowHeights.reduce((sum, h) => sum + h, 0);
+  const height = top + plotHeight + 30;
+  const parts = [svgOpen('hbar', width, height, opts.title, opts.desc)];
+
+  let legendX = left;
+  opts.series.forEach((series, s) => {
+    const color = escapeHtml(series.color ?? PALETTE[s % PALETTE.length] ?? INK);
+    parts.push(`<rect class="legend-key" x="${n(legendX)}" y="10" width="12" height="12" fill="${color}"/>`);
+    parts.push(text(legendX + 16, 20, series.name, ` font-size="12" fill="${INK}"`));
+    legendX += 16 + [...series.name].length * 7 + 20;
+  });
+  // Vertical gridlines with their values under the plot; counted by index so they stay round.
+  const ticks = Math.round(scale.top / scale.step);
+  for (let k = 0; k <= ticks; k += 1) {
+    const v = k * scale.step;
+    const x = left + (v / scale.top) * plotWidth;
+    parts.push(`<line x1="${n(x)}" y1="${top}" x2="${n(x)}" y2="${n(top + plotHeight)}" stroke="${v === 0 ? AXIS : GRID}"/>`);
+    parts.push(text(x, top + plotHeight + 16, String(roundHalfAwayFromZero(v, 2)), ` text-anchor="middle" font-size="11" fill="${AXIS}"`));
+  }
+  let y = top;
+  opts.categories.forEach((category, c) => {
+    const rowHeight = rowHeights[c] ?? 0;
+    const lines = labels[c] ?? [];
+    const textTop = y + (rowHeight - lines.length * HBAR_LABEL.lineHeight) / 2 + HBAR_LABEL.fontSize - 2;
+    const tspans = lines.map((line, i) => `<tspan x="${left - 8}" y="${n(textTop + i * HBAR_LABEL.lineHeight)}">${escapeHtml(line)}</tspan>`).join('');
+    parts.push(`<text class="category" text-anchor="end" font-size="${HBAR_LABEL.fontSize}" fill="${INK}"><title>${escapeHtml(category)}</title>${tspans}</text>`);
+    const barsTop = y + (rowHeight - barsHeight) / 2;
+    opts.series.forEach((series, s) => {
+      const value = series.values[c];
+      if (value === undefined || !Number.isFinite(value)) return;
+      const color = escapeHtml(series.color ?? PALETTE[s % PALETTE.length] ?? INK);
+      const barY = barsTop + s * (HBAR_THICKNESS + 3);
+      const w = (Math.max(0, value) / scale.top) * plotWidth;
+      parts.push(
+        `<rect class="bar" data-series="${escapeHtml(series.name)}" data-category="${escapeHtml(category)}" ` +
+          `x="${left}" y="${n(barY)}" width="${n(Math.max(1, w))}" height="${HBAR_THICKNESS}" fill="${color}"/>`,
+      );
+      parts.push(text(left + w + 4, barY + HBAR_THICKNESS - 2, valueLabel(value), ` font-size="10" fill="${INK}"`));
+    });
+    y += rowHeight;
+  });
+  parts.push('</svg>\n');
+  return parts.join('\n');
+}
+
 /** sRGB relative luminance (WCAG 2.x), to pick dark or white text on a cell. */
 function luminance([r, g, b]: Rgb): number {
   const lin = (c: number): number => {
@@ -211,16 +283,25 @@ function hex(rgb: Rgb): string {
   return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Splits a label into at most `maxLines` lines of about `perLine` characters, at spaces. */
-function wrapWords(label: string, perLine: number, maxLines: number): string[] {
+/**
+ * Splits a label into at most `maxLines` lines of about `perLine` characters, at spaces; a word
+ * longer than a line is cut into pieces of a line. Text beyond the last line ends in "…".
+ */
+export function wrapWords(label: string, perLine: number, maxLines: number): string[] {
   const lines: string[] = [];
-  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
+  const words = label.split(/\s+/).filter((w) => w !== '').flatMap((w) => {
+    const chars = [...w];
+    const pieces: string[] = [];
+    for (let i = 0; i < chars.length; i += perLine) pieces.push(chars.slice(i, i + perLine).join(''));
+    return pieces;
+  });
+  for (const word of words) {
     const last = lines[lines.length - 1];
     if (last !== undefined && last.length + 1 + word.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   if (lines.length <= maxLines) return lines;
-  return [...lines.slice(0, maxLines - 1), `${lines.slice(maxLines - 1).join(' ').slice(0, perLine - 1)}…`];
+  return [...lines.slice(0, maxLines - 1), `${[...lines.slice(maxLines - 1).join(' ')].slice(0, perLine - 1).join('')}…`];
 }
 
 /**

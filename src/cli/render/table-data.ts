@@ -21,6 +21,8 @@ export interface Column {
   type: ColumnType;
   /** Numbers: fixed decimals when printed as text (default 2, SPEC §3 printing rule). */
   decimals?: number;
+  /** A share 0–1 (the value stays the fraction): xlsx shows it with a percent number format. */
+  percent?: boolean;
 }
 
 export interface DataTable {

@@ -13,6 +13,8 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Shares as percentages with one decimal, as md and html print them ("62.5 %"). */
+const PERCENT_FORMAT = '0.0%';
 
 type XlsxValue = string | number | boolean | Date | null;
 
@@ -74,12 +76,16 @@ function textValue(text: string): string | null {
   return text === '' ? null : text.slice(0, MAX_CELL_TEXT);
 }
 
-/** Number format per column: '@' text, '0.00' for two decimals, '0' integers, 'yyyy-mm-dd'. */
+/**
+ * Number format per column: '@' text, '0.00' for two decimals, '0' integers, 'yyyy-mm-dd', and
+ * '0.0%' for shares, so Excel shows 0.1897 as 19.0% while the cell keeps the fraction.
+ */
 function numFmt(column: Column): string | undefined {
   switch (column.type) {
     case 'text':
       return '@';
     case 'number': {
+      if (column.percent === true) return PERCENT_FORMAT;
       const decimals = columnDecimals(column);
       return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
     }

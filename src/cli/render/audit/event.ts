@@ -4,6 +4,7 @@
  */
 import type { EventDetail, EventPerson } from '../../../app/audit/event.js';
 import { format2 } from '../../../domain/numbers.js';
+import { reasonText } from '../../../domain/audit-reason.js';
 import { auditComment, auditRecord, AUDIT_COLUMNS } from './rows.js';
 import { renderJsonObject, jsonRecord } from '../json.js';
 import type { Cell, Column, DataTable } from '../table-data.js';
@@ -53,9 +54,9 @@ function verdictLines(detail: EventDetail): string[] {
       return [`status         skipped: ${r.skipReason ?? ''}`,
         r.skipReason === 'previous level unknown' ? '               give JABATAN ASAL / ESELON ASAL in the promotion file so the pool can be built' : ''];
     case 'insufficient-data':
-      return [`status         insufficient-data: P has no merit for ${r.meritYear} (no predikat in ${r.meritYear - 1} or ${r.meritYear}); pool ${r.poolSize}`];
+      return [`status         insufficient-data: ${r.statusReason === null ? '' : reasonText(r.statusReason)}; pool ${r.poolSize}`];
     case 'no-pool':
-      return [`status         no-pool: nobody in scope meets every pool criterion with a merit for ${r.meritYear}; P's merit ${format2(r.merit)}`];
+      return [`status         no-pool: ${r.statusReason === null ? '' : reasonText(r.statusReason)}; P's merit ${format2(r.merit)}`];
     default:
       break;
   }
@@ -94,6 +95,10 @@ export function renderEventText(detail: EventDetail, color: boolean): string {
     `merit year     ${r.meritYear} (appraisals of ${r.meritYear - 1}–${r.meritYear}); eligibility ${eligibility}`,
     ...verdictLines(detail).filter((l) => l !== ''),
   ];
+  const promoted = detail.people.find((p) => p.role === 'promoted');
+  if (promoted !== undefined && promoted.serviceMonths === null && promoted.tmtCpns !== null) {
+    lines.push(`warning        P's TMT CPNS ${promoted.tmtCpns} is after the promotion date: P was not yet appointed; check TMT CPNS`);
+  }
   const table = peopleTable(detail);
   table.rows = table.rows.map((row) => ({ ...row, passed_over: row.passed_over === true ? 'yes' : '' }));
   const listing = detail.people.length === 0 ? '' : `\n${renderTextTable({ ...table, columns: table.columns.map((c) => (c.key === 'passed_over' ? { ...c, type: 'text' } : c)) }, { color })}`;

@@ -5,6 +5,7 @@
 import type { AuditResult, AuditRow, AuditSettings } from '../../../app/audit/audit.js';
 import type { ModelInfo } from '../../../app/population/scoring.js';
 import type { AuditSummary } from '../../../domain/audit.js';
+import { reasonText } from '../../../domain/audit-reason.js';
 import { columnsOf, type Cell, type Column, type DataTable } from '../table-data.js';
 import { renderTextTable } from '../text-table.js';
 
@@ -13,13 +14,14 @@ export const AUDIT_COLUMNS: readonly Column[] = columnsOf(
   'nip:text', 'nama:text', 'tmt:date', 'unit:text', 'jabatan_baru:text', 'pool_size:integer',
   'merit:2', 'merit_rank:integer', 'seniority_rank:integer', 'flagged:boolean', 'severity:text',
   'best_candidate_nip:text', 'best_candidate_merit:2', 'merit_gap:2', 'passed_over:integer',
-  'status:text',
+  'status:text', 'status_reason:text',
 );
 
 /**
  * One event as a record keyed by the SPEC column names. `flagged` and `passed_over` are verdicts
  * of an audit, so they are empty (null) for events that were not audited rather than "false, 0";
- * `pool_size` is empty for skipped events, whose pool was never built.
+ * `pool_size` is empty for skipped events, whose pool was never built. `status_reason` says in
+ * words why an event was not audited (SPEC §7), empty when it was.
  */
 export function auditRecord(row: AuditRow): Record<string, Cell> {
   const audited = row.status === 'audited';
@@ -40,6 +42,7 @@ export function auditRecord(row: AuditRow): Record<string, Cell> {
     merit_gap: row.meritGap,
     passed_over: audited ? row.passedOver.length : null,
     status: row.status,
+    status_reason: row.statusReason === null ? null : reasonText(row.statusReason),
   };
 }
 

@@ -9,12 +9,21 @@ import type { ImportReport } from '../../../app/import/run.js';
 /** On stderr, at most this many rejects and warnings per file (all of them with --verbose). */
 const SHOW = 20;
 
-function countsLine(f: FileReport): string {
+/**
+ * The counts of a file. A dry run (validate, import --dry-run) wrote nothing, so it says what the
+ * import would do: "would insert 58, would update 3, would leave 2 unchanged, would reject 1".
+ */
+function countsLine(f: FileReport, dryRun: boolean): string {
   const c = f.counts;
-  const parts = [
-    `${c.rows_read} read`, `${c.inserted} inserted`, `${c.updated} updated`, `${c.unchanged} unchanged`,
-    `${c.rejected} rejected`, `${c.skipped} skipped`,
-  ];
+  const parts = dryRun
+    ? [
+      `${c.rows_read} read`, `would insert ${c.inserted}`, `would update ${c.updated}`, `would leave ${c.unchanged} unchanged`,
+      `would reject ${c.rejected}`, `would skip ${c.skipped}`,
+    ]
+    : [
+      `${c.rows_read} read`, `${c.inserted} inserted`, `${c.updated} updated`, `${c.unchanged} unchanged`,
+      `${c.rejected} rejected`, `${c.skipped} skipped`,
+    ];
   if (c.duplicates > 0) parts.push(`${c.duplicates} identical duplicate${c.duplicates > 1 ? 's' : ''} counted once`);
   return parts.join(', ');
 }
@@ -33,10 +42,14 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
     }
     if (opts.quiet && f.status !== 'refused-strict') continue;
     const verb = f.status === 'refused-strict'
-      ? chalk.red('refused (--strict)')
+      ? chalk.red(report.dryRun ? 'would refuse (--strict)' : 'refused (--strict)')
       : f.status === 'checked' ? 'checked' : chalk.green('imported');
-    lines.push(`${verb} ${label}: ${countsLine(f)}`);
-    if (f.status === 'refused-strict') lines.push('  nothing from this file was written because --strict refuses a file with a bad row');
+    lines.push(`${verb} ${label}: ${countsLine(f, report.dryRun)}`);
+    if (f.status === 'refused-strict') {
+      lines.push(report.dryRun
+        ? '  nothing from this file would be written: --strict refuses a file with a bad row'
+        : '  nothing from this file was written because --strict refuses a file with a bad row');
+    }
     if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
     if (f.counts.rows_read === 0) lines.push(`  ${chalk.yellow('warning')}: no data rows after the header`);
     const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));

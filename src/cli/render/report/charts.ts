@@ -7,9 +7,7 @@ import { COMPONENT_NAMES } from '../../../domain/merit.js';
 import { format2, roundHalfAwayFromZero } from '../../../domain/numbers.js';
 import { PREDIKAT_CODES } from '../../../domain/types.js';
 import { fill, vocabWord, type ReportLabels } from './labels.js';
-import { barChart, heatGrid, histogram } from '../svg-charts.js';
-// calibration (SPEC §10)
-import { shareBars } from '../svg-charts.js';
+import { barChart, heatGrid, histogram, horizontalBarChart, shareBars } from '../svg-charts.js';
 
 export interface RenderedChart {
   /** Stable name for tests and CSS: predikat, talent-grid, merit-histogram, audit-units, … */
@@ -20,8 +18,20 @@ export interface RenderedChart {
 
 const POTENSIAL_ROWS = ['tinggi', 'menengah', 'rendah'];
 const KINERJA_COLUMNS = ['below', 'meets', 'above'];
-/** Category labels under bars are not wrapped: longer unit names are shortened there (the text alternative has them whole). */
+/** Category labels under bars are not wrapped: longer names are shortened there (the text alternative has them whole). */
 const MAX_CATEGORY = 24;
+/** Units drawn in the audit chart: the ones with the most audited promotions (the text alternative and the tables have all). */
+const MAX_UNIT_BARS = 30;
+
+type AuditUnitRow = Extract<ChartSpec, { type: 'audit-units' }>['rows'][number];
+
+/** At most MAX_UNIT_BARS units (most audited first, ties in the given order), kept in the given order, then the overall row. */
+function shownUnits(rows: readonly AuditUnitRow[]): AuditUnitRow[] {
+  const units = rows.filter((r) => !r.all);
+  if (units.length <= MAX_UNIT_BARS) return [...rows];
+  const kept = new Set(units.map((r, i) => ({ r, i })).sort((a, b) => b.r.audited - a.r.audited || a.i - b.i).slice(0, MAX_UNIT_BARS).map((x) => x.r));
+  return rows.filter((r) => r.all || kept.has(r));
+}
 
 function shorten(text: string): string {
   const chars = [...text];
@@ -60,16 +70,19 @@ export function renderChart(spec: ChartSpec, labels: ReportLabels, params: Recor
       return { kind: spec.type, title, svg: histogram({ title, desc: fill(t.histogram.desc, { ...params, rated: spec.rated, data }), bins: spec.bins }) };
     }
     case 'audit-units': {
-      const names = spec.rows.map((r) => (r.all ? labels.total.all : unitName(r.unit)));
-      const data = spec.rows.map((r, i) => `${names[i] ?? ''}: ${t.auditUnits.audited} ${r.audited}, ${t.auditUnits.flagged} ${r.flagged}`).join('; ');
-      const title = fill(t.auditUnits.title, params);
-      const svg = barChart({
+      // Unit names are long ("Bidang Pengembangan Kompetensi Aparatur"): horizontal bars with the names wrapped beside them.
+      const nameOf = (r: AuditUnitRow) => (r.all ? labels.total.all : unitName(r.unit));
+      const data = spec.rows.map((r) => `${nameOf(r)}: ${t.auditUnits.audited} ${r.audited}, ${t.auditUnits.flagged} ${r.flagged}`).join('; ');
+      const shown = shownUnits(spec.rows);
+      const units = spec.rows.filter((r) => !r.all).length;
+      const title = fill(t.auditUnits.title, params) + (shown.length < spec.rows.length ? ` · ${fill(t.auditUnits.top, { shown: MAX_UNIT_BARS, units })}` : '');
+      const svg = horizontalBarChart({
         title,
         desc: fill(t.auditUnits.desc, { ...params, data }),
-        categories: names.map(shorten),
+        categories: shown.map(nameOf),
         series: [
-          { name: t.auditUnits.audited, values: spec.rows.map((r) => r.audited) },
-          { name: t.auditUnits.flagged, values: spec.rows.map((r) => r.flagged), color: '#D55E00' },
+          { name: t.auditUnits.audited, values: shown.map((r) => r.audited) },
+          { name: t.auditUnits.flagged, values: shown.map((r) => r.flagged), color: '#D55E00' },
         ],
       });
       return { kind: spec.type, title, svg };

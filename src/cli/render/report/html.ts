@@ -15,6 +15,22 @@ import { columnHeader, formatCell, isNumericColumn, type DataTable } from '../ta
 
 /** Tables wider than this print in a smaller font (class "wide"). */
 const WIDE_COLUMNS = 9;
+/** Tables wider than this (the audit's events, the employee's findings) take a smaller font still on screen. */
+const WIDEST_COLUMNS = 13;
+/** A table of at most this many rows is kept on one printed page with its heading (class "short"). */
+const SHORT_ROWS = 25;
+/** NIP columns: the 18 digits may wrap between the groups of the NIP (birth date, TMT CPNS, gender, serial). */
+const NIP_GROUPS = /^(\d{8})(\d{6})(\d)(\d{3})$/;
+
+function isNipColumn(key: string): boolean {
+  return key === 'nip' || key.endsWith('_nip');
+}
+
+/** A cell's escaped text; an 18-digit NIP gets line-break opportunities (<wbr>) between its groups, copied as digits only. */
+function cellHtml(text: string, key: string): string {
+  const escaped = escapeHtml(text);
+  return isNipColumn(key) ? escaped.replace(NIP_GROUPS, '$1<wbr>$2<wbr>$3<wbr>$4') : escaped;
+}
 /** A section holding a table wider than this prints on landscape A4 pages. */
 const LANDSCAPE_COLUMNS = 11;
 
@@ -38,7 +54,7 @@ export function inlineText(text: string): string {
  */
 export function reportTableHtml(table: DataTable, opts: { caption: string | null; totalLast: boolean }): string {
   const num = table.columns.map((c) => (isNumericColumn(c) ? ' class="num"' : c.type === 'date' ? ' class="date"' : ''));
-  const wide = table.columns.length > WIDE_COLUMNS ? ' class="wide"' : '';
+  const wide = table.columns.length > WIDEST_COLUMNS ? ' class="wide widest"' : table.columns.length > WIDE_COLUMNS ? ' class="wide"' : '';
   const lines = [`<div class="table-wrap"><table${wide} data-table="${escapeHtml(table.name)}">`];
   if (opts.caption !== null) lines.push(`<caption class="visually-hidden">${escapeHtml(opts.caption)}</caption>`);
   lines.push(`<thead><tr>${table.columns.map((c, i) => `<th scope="col"${num[i] ?? ''}>${escapeHtml(columnHeader(c))}</th>`).join('')}</tr></thead>`);
@@ -46,7 +62,7 @@ export function reportTableHtml(table: DataTable, opts: { caption: string | null
   table.rows.forEach((row, r) => {
     const total = opts.totalLast && r === table.rows.length - 1;
     const cells = table.columns.map((c, i) => {
-      const value = escapeHtml(formatCell(row[c.key], c));
+      const value = cellHtml(formatCell(row[c.key], c), c.key);
       return total && i === 0 ? `<th scope="row"${num[i] ?? ''}>${value}</th>` : `<td${num[i] ?? ''}>${value}</td>`;
     });
     lines.push(`<tr${total ? ' class="total"' : ''}>${cells.join('')}</tr>`);
@@ -58,15 +74,19 @@ export function reportTableHtml(table: DataTable, opts: { caption: string | null
 function tableBlockHtml(block: Extract<Block, { kind: 'table' }>, labels: ReportLabels, params: Record<string, string | number>): string {
   const { table } = block;
   const title = tableTitle(labels, table.name, params);
-  const parts = [`<h3>${escapeHtml(title)}</h3>`];
+  // Print: a short table stays on one page with its heading; a long one breaks between rows.
+  const short = (rows: number) => (rows <= SHORT_ROWS ? ' short' : '');
+  const parts = [`<div class="table-block${short(table.rows.length)}">`, `<h3>${escapeHtml(title)}</h3>`];
   if (table.rows.length === 0) {
-    parts.push(`<p class="empty">${escapeHtml(labels.noRows)}</p>`);
+    parts.push(`<p class="empty">${escapeHtml(labels.noRows)}</p>`, '</div>');
     return parts.join('\n');
   }
   for (const { heading, table: shown } of peopleTables(table, labels, params, { percent: true, split: true })) {
-    if (heading !== null) parts.push(`<h4>${escapeHtml(heading)}</h4>`);
-    parts.push(reportTableHtml(shown, { caption: heading ?? title, totalLast: heading === null && table.total !== undefined }));
+    const html = reportTableHtml(shown, { caption: heading ?? title, totalLast: heading === null && table.total !== undefined });
+    if (heading === null) parts.push(html);
+    else parts.push(`<div class="sub-table${short(shown.rows.length)}">`, `<h4>${escapeHtml(heading)}</h4>`, html, '</div>');
   }
+  parts.push('</div>');
   return parts.join('\n');
 }
 

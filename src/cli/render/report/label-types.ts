@@ -28,7 +28,8 @@ export interface ReportLabels {
     predikat: ChartText;
     talentGrid: ChartText & { rowAxis: string; columnAxis: string; cell: string };
     histogram: ChartText;
-    auditUnits: ChartText & { audited: string; flagged: string };
+    /** `top`: the title's note when only the units with the most audited promotions are drawn ({shown}, {units}). */
+    auditUnits: ChartText & { audited: string; flagged: string; top: string };
     auditPercentiles: ChartText & { merit: string; seniority: string };
     components: ChartText;
     // calibration (SPEC §10)

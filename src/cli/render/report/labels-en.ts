@@ -87,6 +87,8 @@ export const LABELS_EN: ReportLabels = {
     candidates_rules: 'Requirements (PP 11/2017 as amended by PP 17/2020)',
     candidates: 'Eligible candidates by merit {y}, then DUK',
     candidates_excluded: 'Employees who do not meet the requirements',
+    // status_reason of the audit (issue 18)
+    audit_not_audited: 'Promotions not audited, and why',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -135,6 +137,8 @@ export const LABELS_EN: ReportLabels = {
     regulation: 'Legal basis', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Service (years)',
     years_at_level: 'Years at level', age: 'Age', years_to_bup: 'Years to retirement age', succession_pool: 'Succession pool',
     reasons: 'Reasons',
+    // status_reason of the audit (issue 18)
+    status_reason: 'Reason',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -222,7 +226,7 @@ export const LABELS_EN: ReportLabels = {
       rowAxis: 'Potential', columnAxis: 'Performance', cell: 'Box {box}',
     },
     histogram: { title: 'Merit Score Distribution: {unit}', desc: '{rated} rated employees per merit range. {data}' },
-    auditUnits: { title: 'Promotions Audited and Flagged by Unit', desc: 'Promotions audited and flagged. {data}', audited: 'Audited', flagged: 'Flagged' },
+    auditUnits: { title: 'Promotions Audited and Flagged by Unit', desc: 'Promotions audited and flagged. {data}', audited: 'Audited', flagged: 'Flagged', top: 'the {shown} of {units} units with the most audited promotions' },
     auditPercentiles: {
       title: 'Mean Percentiles of the Promoted', desc: '1 = highest merit or most senior in the pool. {data}',
       merit: 'Merit', seniority: 'Seniority',

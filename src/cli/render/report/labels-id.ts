@@ -87,6 +87,8 @@ export const LABELS_ID: ReportLabels = {
     candidates_rules: 'Persyaratan (PP 11/2017 sebagaimana diubah PP 17/2020)',
     candidates: 'Kandidat yang memenuhi persyaratan, urut nilai merit {y}, lalu DUK',
     candidates_excluded: 'Pegawai yang tidak memenuhi persyaratan',
+    // status_reason of the audit (issue 18)
+    audit_not_audited: 'Promosi yang tidak diaudit dan alasannya',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -135,6 +137,8 @@ export const LABELS_ID: ReportLabels = {
     regulation: 'Dasar hukum', predikat_1: 'Predikat {y}', predikat_2: 'Predikat {prev}', service_years: 'Masa kerja (tahun)',
     years_at_level: 'Lama pada level (tahun)', age: 'Usia', years_to_bup: 'Tahun menuju BUP', succession_pool: 'Kelompok suksesi',
     reasons: 'Alasan',
+    // status_reason of the audit (issue 18)
+    status_reason: 'Alasan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -219,7 +223,7 @@ export const LABELS_ID: ReportLabels = {
       rowAxis: 'Potensial', columnAxis: 'Kinerja', cell: 'Kotak {box}',
     },
     histogram: { title: 'Sebaran Nilai Merit: {unit}', desc: '{rated} pegawai dinilai, per rentang nilai merit. {data}' },
-    auditUnits: { title: 'Promosi Diaudit dan Ditandai per Unit', desc: 'Jumlah promosi yang diaudit dan yang ditandai. {data}', audited: 'Diaudit', flagged: 'Ditandai' },
+    auditUnits: { title: 'Promosi Diaudit dan Ditandai per Unit', desc: 'Jumlah promosi yang diaudit dan yang ditandai. {data}', audited: 'Diaudit', flagged: 'Ditandai', top: '{shown} dari {units} unit dengan promosi diaudit terbanyak' },
     auditPercentiles: {
       title: 'Rata-rata Persentil Pegawai yang Dipromosikan', desc: '1 = merit tertinggi atau paling senior di antara pembanding. {data}',
       merit: 'Merit', seniority: 'Senioritas',

@@ -63,10 +63,12 @@ function peopleCell(labels: ReportLabels, column: ReportColumn, value: ReportCel
   return value;
 }
 
-function peopleColumn(labels: ReportLabels, table: string, column: ReportColumn, params: Record<string, string | number>): Column {
+function peopleColumn(labels: ReportLabels, table: string, column: ReportColumn, params: Record<string, string | number>, opts: PeopleOptions): Column {
   const header = columnLabel(labels, table, column.key, params);
-  // A percentage stays a number column (right-aligned) holding its text "62.5 %".
-  return { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type };
+  // A percentage stays a number column (right-aligned) holding its text "62.5 %"; kept as a
+  // number (xlsx), it is marked so the writer gives it a percent format.
+  const percent = column.percent === true && !opts.percent ? { percent: true } : {};
+  return { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type, ...percent };
 }
 
 /** The title of a table for people, with the years filled in. */
@@ -86,7 +88,7 @@ export function peopleTables(
 ): PeopleTable[] {
   const hidden = new Set(opts.split ? [...(table.peopleHide ?? []), ...(table.groupBy === undefined ? [] : [table.groupBy])] : []);
   const shown = table.columns.filter((c) => !hidden.has(c.key));
-  const columns = shown.map((c) => peopleColumn(labels, table.name, c, params));
+  const columns = shown.map((c) => peopleColumn(labels, table.name, c, params, opts));
   const localize = (row: Record<string, ReportCell>): Record<string, Cell> => {
     const out: Record<string, Cell> = {};
     for (const c of shown) out[c.key] = peopleCell(labels, c, row[c.key] ?? null, opts);
