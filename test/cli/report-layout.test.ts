@@ -208,9 +208,10 @@ describe.skipIf(SKIP)('print: a page breaks only before what does not fit', () =
       const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
       const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       const filled = Math.ceil(layout.height / A4_PORTRAIT.height);
-      // One page of slack for blocks kept whole; a page per section (the old CSS) gives 10 here.
+      // Two pages of slack for blocks kept whole (a chart or short table that does not fit the rest of a
+      // page moves to the next); a page per section (the old CSS) gave 10 for 6 sections here.
       expect(pages).toBeGreaterThanOrEqual(filled);
-      expect(pages).toBeLessThanOrEqual(filled + 1);
+      expect(pages, `${pages} pages for ${filled} pages of content in ${layout.sections} sections`).toBeLessThanOrEqual(filled + 2);
     } finally {
       await loaded.close();
     }

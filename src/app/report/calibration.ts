@@ -43,6 +43,8 @@ function distributionTable(result: CalibrationResult): ReportTable {
       text('scope', 'calScope'), text('name'), int('n'), ...PREDIKAT_CODES.map((c) => int(c.toLowerCase())),
       pct('share_b'), text('org_predikat'), text('verdict', 'calVerdict'), text('broken_rules'),
     ],
+    // The B share is the chart's bar in HTML; people read the counts, so the table fits portrait A4.
+    peopleHide: ['share_b'],
     rows: result.distribution.map((d) => ({
       scope: d.scope, name: d.name, n: d.n,
       ...Object.fromEntries(PREDIKAT_CODES.map((c) => [c.toLowerCase(), d.counts[c]])),
