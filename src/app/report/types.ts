@@ -9,8 +9,15 @@ import type { PredikatCode } from '../../domain/types.js';
 import type { ComponentName } from '../../domain/model.js';
 import type { ModelInfo } from '../population/scoring.js';
 
-export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit';
-export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit'];
+export type ReportType =
+  | 'summary' | 'unit' | 'employee' | 'duk' | 'audit'
+  // openness (SPEC §12, issue 16)
+  | 'public';
+export const REPORT_TYPES: readonly ReportType[] = [
+  'summary', 'unit', 'employee', 'duk', 'audit',
+  // openness (SPEC §12, issue 16)
+  'public',
+];
 export type ReportLang = 'id' | 'en';
 export const REPORT_LANGS: readonly ReportLang[] = ['id', 'en'];
 
@@ -20,7 +27,9 @@ export type ReportCell = string | number | boolean | null;
 /** Which word list translates a column's codes for people (src/cli/render/report/labels.ts). */
 export type Vocab =
   | 'predikat' | 'jenis' | 'kinerja' | 'potensial' | 'hukuman' | 'jpm' | 'status' | 'auditStatus'
-  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating';
+  | 'severity' | 'component' | 'field' | 'group' | 'kind' | 'quality' | 'role' | 'rankScope' | 'yesno' | 'level' | 'source' | 'rating'
+  // fairness (SPEC §12, issue 16)
+  | 'fairnessMeasure' | 'fairnessGrouping';
 
 /** Structurally a Column of src/cli/render/table-data.ts, plus the vocabulary of its codes. */
 export interface ReportColumn {
@@ -62,7 +71,9 @@ export interface Note {
   id:
     | 'no-employees' | 'no-appraisals' | 'no-promotions' | 'no-audited' | 'unrated-employee'
     | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-current' | 'training-target'
-    | 'no-rows';
+    | 'no-rows'
+    // openness and fairness (SPEC §12, issue 16)
+    | 'public-notice' | 'fairness-meaning' | 'card-gain' | 'card-no-gain';
   params?: Record<string, string | number>;
 }
 
@@ -74,7 +85,9 @@ export type Block =
 export type SectionId =
   | 'headcount' | 'performance' | 'competence' | 'merit' | 'audit' | 'quality' | 'empty'
   | 'record' | 'scores' | 'talent' | 'history' | 'findings'
-  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools';
+  | 'duk-pns' | 'duk-pppk' | 'audit-events' | 'audit-pools'
+  // openness and fairness (SPEC §12, issue 16)
+  | 'public' | 'fairness';
 
 export interface ReportSection {
   id: SectionId;

@@ -9,6 +9,8 @@ export const LABELS_EN: ReportLabels = {
     employee: 'Employee Evaluation Card',
     duk: 'Seniority List (DUK)',
     audit: 'Promotion Audit',
+    // openness (SPEC §12, issue 16)
+    public: 'Public Report of Evaluation Results',
   },
   meta: {
     year: 'Evaluation year (Y)',
@@ -18,6 +20,9 @@ export const LABELS_EN: ReportLabels = {
     generatedAt: 'Made at',
     employee: 'Employee',
     modelFile: 'Model file',
+    // openness (SPEC §12, issue 16)
+    privacy: 'Personal data',
+    privacyNone: 'none: this report contains no personal data (no NIP, name, birth date or per-person row)',
   },
   sections: {
     headcount: 'Headcount',
@@ -36,6 +41,9 @@ export const LABELS_EN: ReportLabels = {
     'duk-pppk': 'DUK: PPPK',
     'audit-events': 'Audited Promotions',
     'audit-pools': 'Comparison Pool of Each Promotion',
+    // openness and fairness (SPEC §12, issue 16)
+    public: 'Employees and Merit',
+    fairness: 'Fairness of Selection (Gender and Age)',
   },
   tables: {
     headcount_jenis: 'By employee type',
@@ -70,6 +78,15 @@ export const LABELS_EN: ReportLabels = {
     duk_pppk: 'DUK: PPPK',
     audit_events: 'Every promotion event',
     audit_pools: 'Comparison pools',
+    // openness and fairness (SPEC §12, issue 16)
+    public_employees: 'Employees and merit {y} by unit',
+    public_predikat: 'Predikat kinerja {y} by unit',
+    public_talent: 'Talent box (9-box) {y} by unit',
+    public_training: 'Training compliance {y} (PNS and CPNS) by unit',
+    public_audit: 'Promotion audit by unit',
+    public_fairness: 'Selection rate by group',
+    fairness: 'Selection rate by group',
+    merit_gain: 'The component that would raise merit most',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -105,6 +122,12 @@ export const LABELS_EN: ReportLabels = {
     pendidikan: 'Education', tahun_lulus: 'Graduation year', tgl_lahir: 'Date of birth',
     best_candidate_nip: 'Best candidate NIP', best_candidate_merit: 'Best candidate merit', passed_over: 'Passed over',
     event: 'Promotion', event_nip: 'Promoted NIP', event_tmt: 'Promotion TMT',
+    // openness and fairness (SPEC §12, issue 16)
+    sb: 'SB', b: 'B', bp: 'BP', k: 'K', sk: 'SK',
+    share_sb: '% SB', share_b: '% B', share_bp: '% BP', share_k: '% K', share_sk: '% SK', with_box: 'With a box',
+    not_meeting: 'Not meeting', 'public_training.share': '% meeting', merit_mean: 'Mean merit', merit_median: 'Median merit',
+    calibration: 'Distribution pattern (calibration)', measure: 'Measure', grouping: 'Grouping', candidates: 'Candidates', selected: 'Selected',
+    rate: 'Selection rate', impact_ratio: 'Impact ratio', flag: 'Flag', p: 'p (Fisher)', gain: 'Merit gain', best: 'Raises most',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -150,6 +173,9 @@ export const LABELS_EN: ReportLabels = {
     },
     source: { ratings: 'Ratings matrix', predikat: 'Predikat column', nilai_skp: 'SKP score', null: '—' },
     rating: { ABOVE: 'Above expectations', MEETS: 'Meets expectations', BELOW: 'Below expectations' },
+    // fairness (SPEC §12, issue 16)
+    fairnessMeasure: { promotion: 'Promotion', sb: 'Predikat Sangat Baik' },
+    fairnessGrouping: { jenis_kelamin: 'Gender (jenis kelamin)', age_band: 'Age band' },
   },
   notes: {
     'no-employees': 'The database holds no employees yet. Import data first: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -163,6 +189,11 @@ export const LABELS_EN: ReportLabels = {
     'headcount-current': 'From the latest imported personnel records (the current state, not as at T).',
     'training-target': 'Training compliance: employees with at least {target} JP of training in {y} (PP 11/2017 art. 203(4)), out of all employees of the group.',
     'no-rows': 'No data.',
+    // openness and fairness (SPEC §12, issue 16)
+    'public-notice': 'This report contains no personal data: no NIP, name, birth date or per-person row. Counts from 1 to {k}−1 show as `<{k}`; when a row then has exactly one hidden count, its next smallest count is hidden too (`*`), as is every share, rate or mean computed from a hidden count. Units with fewer than {k} employees are pooled into one row.',
+    'fairness-meaning': 'The candidates of each audited promotion are its comparison pool plus the person promoted; for predikat SB, the employees with a predikat in {y}. Impact ratio = the group\'s selection rate ÷ the highest rate of that grouping; flag four-fifths when the ratio < 0.8. A low ratio is a question to look into, not proof of bias: groups can differ in qualification and performance, and small groups swing widely.',
+    'card-gain': 'Merit would rise most if {component} reached 100: +{gain} points (weight × (100 − score) ÷ the sum of the present weights).',
+    'card-no-gain': 'No component can raise the merit (not rated yet, or every component at 100).',
   },
   charts: {
     predikat: { title: 'Performance Rating Distribution {prev} and {y}', desc: 'Employees per rating. {data}' },

@@ -9,6 +9,8 @@ export const LABELS_ID: ReportLabels = {
     employee: 'Kartu Evaluasi Pegawai',
     duk: 'Daftar Urut Kepangkatan (DUK)',
     audit: 'Audit Promosi',
+    // openness (SPEC §12, issue 16)
+    public: 'Laporan Publik Hasil Evaluasi',
   },
   meta: {
     year: 'Tahun evaluasi (Y)',
@@ -18,6 +20,9 @@ export const LABELS_ID: ReportLabels = {
     generatedAt: 'Dibuat',
     employee: 'Pegawai',
     modelFile: 'Berkas model',
+    // openness (SPEC §12, issue 16)
+    privacy: 'Data pribadi',
+    privacyNone: 'tidak ada: laporan ini tidak memuat data pribadi (tanpa NIP, nama, tanggal lahir atau baris per orang)',
   },
   sections: {
     headcount: 'Jumlah Pegawai',
@@ -36,6 +41,9 @@ export const LABELS_ID: ReportLabels = {
     'duk-pppk': 'DUK PPPK',
     'audit-events': 'Promosi yang Diaudit',
     'audit-pools': 'Kelompok Pembanding per Promosi',
+    // openness and fairness (SPEC §12, issue 16)
+    public: 'Pegawai dan Nilai Merit',
+    fairness: 'Keadilan Seleksi (Jenis Kelamin dan Usia)',
   },
   tables: {
     headcount_jenis: 'Menurut jenis pegawai',
@@ -70,6 +78,15 @@ export const LABELS_ID: ReportLabels = {
     duk_pppk: 'DUK PPPK',
     audit_events: 'Setiap peristiwa promosi',
     audit_pools: 'Kelompok pembanding',
+    // openness and fairness (SPEC §12, issue 16)
+    public_employees: 'Pegawai dan nilai merit {y} per unit',
+    public_predikat: 'Predikat kinerja {y} per unit',
+    public_talent: 'Kotak talenta (9-Box) {y} per unit',
+    public_training: 'Kepatuhan pelatihan {y} (PNS dan CPNS) per unit',
+    public_audit: 'Audit promosi per unit',
+    public_fairness: 'Tingkat seleksi per kelompok',
+    fairness: 'Tingkat seleksi per kelompok',
+    merit_gain: 'Komponen yang paling menaikkan nilai merit',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -105,6 +122,12 @@ export const LABELS_ID: ReportLabels = {
     pendidikan: 'Pendidikan', tahun_lulus: 'Tahun lulus', tgl_lahir: 'Tanggal lahir',
     best_candidate_nip: 'NIP kandidat terbaik', best_candidate_merit: 'Merit kandidat terbaik', passed_over: 'Terlewati',
     event: 'Promosi', event_nip: 'NIP yang dipromosikan', event_tmt: 'TMT promosi',
+    // openness and fairness (SPEC §12, issue 16)
+    sb: 'SB', b: 'B', bp: 'BP', k: 'K', sk: 'SK',
+    share_sb: '% SB', share_b: '% B', share_bp: '% BP', share_k: '% K', share_sk: '% SK', with_box: 'Berkotak',
+    not_meeting: 'Belum memenuhi', 'public_training.share': '% memenuhi', merit_mean: 'Rata-rata merit', merit_median: 'Median merit',
+    calibration: 'Pola distribusi (kalibrasi)', measure: 'Ukuran', grouping: 'Pengelompokan', candidates: 'Kandidat', selected: 'Terpilih',
+    rate: 'Tingkat seleksi', impact_ratio: 'Rasio dampak', flag: 'Tanda', p: 'p (Fisher)', gain: 'Kenaikan merit', best: 'Paling menaikkan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -147,6 +170,9 @@ export const LABELS_ID: ReportLabels = {
     },
     source: { ratings: 'Matriks rating', predikat: 'Kolom predikat', nilai_skp: 'Nilai SKP', null: '—' },
     rating: { ABOVE: 'Di atas ekspektasi', MEETS: 'Sesuai ekspektasi', BELOW: 'Di bawah ekspektasi' },
+    // fairness (SPEC §12, issue 16)
+    fairnessMeasure: { promotion: 'Promosi', sb: 'Predikat Sangat Baik' },
+    fairnessGrouping: { jenis_kelamin: 'Jenis kelamin', age_band: 'Kelompok usia' },
   },
   notes: {
     'no-employees': 'Basis data belum berisi data pegawai. Impor data terlebih dahulu: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -160,6 +186,11 @@ export const LABELS_ID: ReportLabels = {
     'headcount-current': 'Menurut data kepegawaian terakhir yang diimpor (keadaan sekarang, bukan per tanggal T).',
     'training-target': 'Kepatuhan pelatihan: pegawai dengan JP tahun {y} minimal {target} JP (PP 11/2017 pasal 203 ayat 4), dihitung dari seluruh pegawai kelompok itu.',
     'no-rows': 'Tidak ada data.',
+    // openness and fairness (SPEC §12, issue 16)
+    'public-notice': 'Laporan ini tidak memuat data pribadi: tidak ada NIP, nama, tanggal lahir atau baris per orang. Jumlah 1 sampai {k}−1 ditulis `<{k}`; bila dalam satu baris hanya satu jumlah tersembunyi, jumlah terkecil berikutnya disembunyikan juga (`*`), begitu pula persentase, tingkat dan rata-rata yang dihitung dari jumlah tersembunyi. Unit dengan kurang dari {k} pegawai digabung dalam satu baris.',
+    'fairness-meaning': 'Kandidat setiap promosi yang diaudit adalah kelompok pembanding ditambah yang dipromosikan; untuk predikat SB, pegawai berpredikat pada tahun {y}. Rasio dampak = tingkat seleksi kelompok ÷ tingkat tertinggi pada pengelompokan itu; tanda four-fifths bila rasio < 0,8. Rasio rendah adalah pertanyaan untuk ditelaah, bukan bukti diskriminasi: kelompok dapat berbeda dalam kualifikasi dan kinerja, dan kelompok kecil mudah berayun.',
+    'card-gain': 'Nilai merit paling naik bila komponen {component} mencapai 100: +{gain} poin (bobot × (100 − nilai) ÷ jumlah bobot yang ada).',
+    'card-no-gain': 'Tidak ada komponen yang dapat menaikkan nilai merit (belum dinilai, atau semua komponen 100).',
   },
   charts: {
     predikat: { title: 'Distribusi Predikat Kinerja {prev} dan {y}', desc: 'Jumlah pegawai per predikat. {data}' },

@@ -59,7 +59,8 @@ export interface PeopleTable {
 function peopleCell(labels: ReportLabels, column: ReportColumn, value: ReportCell, opts: PeopleOptions): Cell {
   if (column.vocab !== undefined) return vocabWord(labels, column.vocab, value);
   if (UNIT_COLUMNS.has(column.key) && value === null) return labels.noUnit;
-  if (column.percent === true && opts.percent) return typeof value === 'number' ? percentText(value) : null;
+  // A suppressed share (`*`, SPEC §12) stays as written.
+  if (column.percent === true && opts.percent) return typeof value === 'number' ? percentText(value) : typeof value === 'string' ? value : null;
   return value;
 }
 
@@ -135,6 +136,8 @@ export function metaLines(meta: ReportMeta, labels: ReportLabels): Array<[string
   if (meta.model.file !== null) lines.push([labels.meta.modelFile, meta.model.file]);
   lines.push([labels.meta.database, meta.database]);
   lines.push([labels.meta.generatedAt, meta.generatedAt]);
+  // openness (SPEC §12, issue 16): every format but csv says a public report holds no personal data.
+  if (meta.type === 'public') lines.push([labels.meta.privacy, labels.meta.privacyNone]);
   return lines;
 }
 
@@ -156,6 +159,8 @@ export function metaObject(report: Report): Record<string, unknown> {
     nama: meta.nama,
     empty: meta.empty,
     notes,
+    // openness (SPEC §12, issue 16)
+    ...(meta.type === 'public' ? { personal_data: false, privacy: labels.meta.privacyNone } : {}),
   };
 }
 
