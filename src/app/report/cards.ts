@@ -160,7 +160,7 @@ function scoreSections(s: Standings, i: number, record: EmployeeRecordRow, lang:
     ]),
     section('talent', [tableBlock(talentTable({ box: { ...box, recommendation: box.box === null ? null : (BOX_RECOMMENDATION[box.box] ?? null) } }, lang))]),
     section('history', [
-      tableBlock(appraisalTable({ appraisals: queries.appraisals(record.nip, ctx.year) })),
+      tableBlock(appraisalTable({ appraisals: queries.appraisals(record.nip) })),
       tableBlock(promotionTable(queries.promotions(record.nip))),
     ]),
   ];
@@ -191,13 +191,16 @@ export function buildCards(request: CardsRequest): CardsRun {
       empty: standings === null ? 'no-appraisals' : null,
     });
     const inService = inServiceAt(db, referenceDate ?? request.generatedAt.slice(0, 10));
-    const queries = cardQueries(db);
+    // No appraisals: the cursor reads none (year 0).
+    const queries = cardQueries(db, standings?.ctx.year ?? 0);
+    // One NIP → row look-up for the run (built once: building it per card is quadratic).
+    const rowOf = standings?.scored.nipIndex() ?? null;
     function* cards(): Generator<Report> {
       try {
         for (const record of iterateEmployeeRecords(db)) {
           if (!inService(record.nip)) continue;
           const sections: ReportSection[] = [section('record', [tableBlock(recordTable(record, referenceDate, request.lang))])];
-          const i = standings === null ? -1 : standings.scored.indexOf(record.nip);
+          const i = rowOf === null ? -1 : rowOf.get(record.nip);
           if (standings !== null && i >= 0) sections.push(...scoreSections(standings, i, record, request.lang, queries));
           else sections.push(section('history', [tableBlock(appraisalTable(null)), tableBlock(promotionTable(queries.promotions(record.nip)))]));
           yield { meta: meta(record), sections };

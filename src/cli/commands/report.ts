@@ -114,10 +114,14 @@ function writeAllCards(flags: ReportFlags, type: ReportType, lang: ReportLang, g
   });
   const progress = io.stderrIsTTY && !global.quiet ? countProgress(io, 'cards') : null;
   let written = 0;
-  for (const card of run.cards) {
-    writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? renderReportHtml(card) : renderReportMarkdown(card));
-    written++;
-    progress?.update(written, run.total);
+  try {
+    for (const card of run.cards) {
+      writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? renderReportHtml(card) : renderReportMarkdown(card));
+      written++;
+      progress?.update(written, run.total);
+    }
+  } finally {
+    run.cards.return(undefined);
   }
   progress?.done();
   if (!global.quiet) io.err(`wrote ${written} employee card${written === 1 ? '' : 's'} (${format}) to ${flags.out}\n`);

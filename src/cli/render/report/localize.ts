@@ -64,10 +64,31 @@ function peopleCell(labels: ReportLabels, column: ReportColumn, value: ReportCel
   return value;
 }
 
+/**
+ * Columns already worked out, per dictionary: the cards of `report --type employee --all` ask
+ * for the same few dozen columns ten thousand times (SPEC §12). The cached Column is shared:
+ * the writers only read columns.
+ */
+const PEOPLE_COLUMNS = new WeakMap<ReportLabels, Map<string, { from: ReportColumn; y: unknown; prev: unknown; column: Column }>>();
+
 function peopleColumn(labels: ReportLabels, table: string, column: ReportColumn, params: Record<string, string | number>): Column {
+  let known = PEOPLE_COLUMNS.get(labels);
+  if (known === undefined) {
+    known = new Map();
+    PEOPLE_COLUMNS.set(labels, known);
+  }
+  // Only {y} and {prev} reach headers (yearParams); other params bypass the cache.
+  let cacheable = true;
+  for (const p in params) if (p !== 'y' && p !== 'prev') cacheable = false;
+  const id = `${table}\u0000${column.key}`;
+  const hit = cacheable ? known.get(id) : undefined;
+  if (hit !== undefined && hit.y === params.y && hit.prev === params.prev && hit.from.type === column.type
+    && hit.from.decimals === column.decimals && hit.from.vocab === column.vocab) return hit.column;
   const header = columnLabel(labels, table, column.key, params);
   // A percentage stays a number column (right-aligned) holding its text "62.5 %".
-  return { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type };
+  const made: Column = { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type };
+  if (cacheable) known.set(id, { from: column, y: params.y, prev: params.prev, column: made });
+  return made;
 }
 
 /** The title of a table for people, with the years filled in. */
