@@ -173,9 +173,9 @@ function summarySections(
     );
   }
   sections.push(auditSection(audit, 'audit_summary'));
-  // fairness (SPEC §12, issue 16)
-  sections.push(fairnessSection(fairness));
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
+  // fairness (SPEC §12, issue 16): last, after the sections every summary had before it
+  sections.push(fairnessSection(fairness));
   return sections;
 }
 

@@ -104,8 +104,9 @@ export function makeAuditCommand(io: Io): Command {
         '  no-pool). Events are ordered by tmt, then nip. The model name and hash are the first line of table output\n' +
         '  and go to stderr for csv/json/ndjson, which stay exactly these columns.\n' +
         'Examples:\n  asn audit --format csv > audit.csv\n  asn audit --summary --from 2025-01-01\n' +
-        '  asn audit --event 197003141997031001@2025-01-06\n  asn flag --fail-on-flags --quiet --format json > flags.json\n' +
-        '  asn audit --fairness --format csv > fairness.csv\n  asn audit --fairness --candidates --format csv > candidates.csv\n',
+        '  asn audit --event 197003141997031001@2025-01-06\n' +
+        '  asn audit --fairness --format csv > fairness.csv\n  asn audit --fairness --candidates --format csv > candidates.csv\n' +
+        '  asn flag --fail-on-flags --quiet --format json > flags.json\n',
     )
     .action((flags: AuditFlags, cmd: Command) => {
       const global = globalOptions(cmd);
