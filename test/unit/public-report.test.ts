@@ -49,8 +49,8 @@ describe('publicFairnessRows', () => {
     expect(shown.map((r) => [r.group, r.flag])).toEqual([['L', null], ['P', 'four-fifths']]);
   });
 
-  it('names the pooled row with k', () => {
-    expect(pooledUnitName(5, 'id')).toBe('unit lain (< 5 pegawai)');
-    expect(pooledUnitName(10, 'en')).toBe('other units (< 10 employees)');
+  it('names the pooled row with k, as SPEC §12 writes it', () => {
+    expect(pooledUnitName(5)).toBe('unit lain (< 5 pegawai)');
+    expect(pooledUnitName(10)).toBe('unit lain (< 10 pegawai)');
   });
 });

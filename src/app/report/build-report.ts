@@ -133,7 +133,7 @@ function publicReportSections(db: Db, request: ReportRequest, year: number | nul
   const { figures } = rankedFigures(db, request, year, loaded);
   const { audit, fairness } = auditWithFairness(db, request, year, promotions);
   return publicSections({
-    figures, year, audit, fairness, k: loaded.model.publication.suppressionK, lang: request.lang,
+    figures, year, audit, fairness, k: loaded.model.publication.suppressionK,
     calibration: calibrationVerdicts(db, year),
   });
 }

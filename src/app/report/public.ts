@@ -18,13 +18,16 @@ import type { AuditResult, AuditRow } from '../audit/audit.js';
 import type { FairnessResult } from '../fairness/fairness.js';
 import type { Figures, UnitFigures } from './figures.js';
 import { int, noteBlock, num, pct, section, tableBlock, text } from './table-helpers.js';
-import type { ReportCell, ReportColumn, ReportLang, ReportSection, ReportTable } from './types.js';
+import type { ReportCell, ReportColumn, ReportSection, ReportTable } from './types.js';
 
 type Row = Record<string, ReportCell>;
 
-/** The name of the pooled row (SPEC §12: "unit lain (< 5 pegawai)"). */
-export function pooledUnitName(k: number, lang: ReportLang): string {
-  return lang === 'id' ? `unit lain (< ${k} pegawai)` : `other units (< ${k} employees)`;
+/**
+ * The name of the pooled row, as SPEC §12 writes it ("unit lain (< 5 pegawai)"), in every
+ * `--lang`: it is a value of the `unit` column, and csv/json values do not change with the language.
+ */
+export function pooledUnitName(k: number): string {
+  return `unit lain (< ${k} pegawai)`;
 }
 
 /** One published row before suppression: the unit (or pooled, or all) and its figures. */
@@ -136,7 +139,6 @@ export interface PublicInput {
   fairness: FairnessResult | null;
   /** SPEC §12 k (model `publication.suppressionK`). */
   k: number;
-  lang: ReportLang;
   /**
    * The calibration verdict of each unit (SPEC §10 distribution pattern), when calibration
    * exists (issue 14): see public-calibration.ts. Null leaves the column out.
@@ -145,8 +147,8 @@ export interface PublicInput {
 }
 
 /** The unit cell of a scope: the unit's name, the pooled row's name, or (for the total row) null. */
-function unitCell(s: Scope, k: number, lang: ReportLang): string | null {
-  return s.kind === 'pooled' ? pooledUnitName(k, lang) : s.unit;
+function unitCell(s: Scope, k: number): string | null {
+  return s.kind === 'pooled' ? pooledUnitName(k) : s.unit;
 }
 
 /** A table whose last row is everyone: the total row of the report. */
@@ -159,7 +161,7 @@ function employeesTable(scopes: readonly Scope[], input: PublicInput): ReportTab
     const d = meritDistribution(s.figures.merits);
     const rated = s.figures.status.complete + s.figures.status.incomplete;
     const row: Row = {
-      unit: unitCell(s, input.k, input.lang), employees: s.figures.employees, rated, unrated: s.figures.employees - rated,
+      unit: unitCell(s, input.k), employees: s.figures.employees, rated, unrated: s.figures.employees - rated,
       merit_mean: d.mean, merit_median: d.median,
     };
     // ISSUE 14 (calibration): the unit's verdict, filled when public-calibration.ts returns verdicts.
@@ -172,12 +174,12 @@ function employeesTable(scopes: readonly Scope[], input: PublicInput): ReportTab
   return unitTable('public_employees', columns, rows);
 }
 
-function predikatTable(scopes: readonly Scope[], year: number, k: number, lang: ReportLang): ReportTable {
+function predikatTable(scopes: readonly Scope[], year: number, k: number): ReportTable {
   const codes = PREDIKAT_CODES.map((c) => c.toLowerCase());
   const raw = scopes.map((s): Row => {
     const p = s.figures.predikat.get(year) ?? { SB: 0, B: 0, BP: 0, K: 0, SK: 0 };
     const n = PREDIKAT_CODES.reduce((sum, c) => sum + p[c], 0);
-    const row: Row = { unit: unitCell(s, k, lang), with_predikat: n };
+    const row: Row = { unit: unitCell(s, k), with_predikat: n };
     PREDIKAT_CODES.forEach((c, i) => {
       row[codes[i]!] = p[c];
       row[`share_${codes[i]!}`] = n > 0 ? p[c] / n : null;
@@ -191,9 +193,9 @@ function predikatTable(scopes: readonly Scope[], year: number, k: number, lang: 
 
 const BOXES = [9, 8, 7, 6, 5, 4, 3, 2, 1];
 
-function talentTable(scopes: readonly Scope[], k: number, lang: ReportLang): ReportTable {
+function talentTable(scopes: readonly Scope[], k: number): ReportTable {
   const raw = scopes.map((s): Row => {
-    const row: Row = { unit: unitCell(s, k, lang), with_box: BOXES.reduce((sum, b) => sum + (s.figures.boxes[b] ?? 0), 0) };
+    const row: Row = { unit: unitCell(s, k), with_box: BOXES.reduce((sum, b) => sum + (s.figures.boxes[b] ?? 0), 0) };
     for (const b of BOXES) row[`box_${b}`] = s.figures.boxes[b] ?? 0;
     return row;
   });
@@ -201,20 +203,20 @@ function talentTable(scopes: readonly Scope[], k: number, lang: ReportLang): Rep
   return unitTable('public_talent', [text('unit'), ...counts.map((c) => int(c))], publishRows(raw, { counts, derived: {} }, k, true));
 }
 
-function trainingTable(scopes: readonly Scope[], k: number, lang: ReportLang): ReportTable {
+function trainingTable(scopes: readonly Scope[], k: number): ReportTable {
   const raw = scopes.map((s): Row => {
     const t = s.figures.training.PNS;
-    return { unit: unitCell(s, k, lang), pns_cpns: t.employees, meeting: t.meeting, not_meeting: t.employees - t.meeting, share: t.employees > 0 ? t.meeting / t.employees : null };
+    return { unit: unitCell(s, k), pns_cpns: t.employees, meeting: t.meeting, not_meeting: t.employees - t.meeting, share: t.employees > 0 ? t.meeting / t.employees : null };
   });
   const rows = publishRows(raw, { counts: ['pns_cpns', 'meeting', 'not_meeting'], derived: { share: ['meeting', 'pns_cpns'] } }, k, true);
   return unitTable('public_training', [text('unit'), int('pns_cpns'), int('meeting'), int('not_meeting'), pct('share')], rows);
 }
 
-function auditTable(scopes: readonly Scope[], k: number, lang: ReportLang): ReportTable {
+function auditTable(scopes: readonly Scope[], k: number): ReportTable {
   const raw = scopes.map((s): Row => {
     const a = s.audit!;
     return {
-      unit: unitCell(s, k, lang), events: a.events, audited: a.audited, flagged: a.flagged, flag_rate: a.flagRate,
+      unit: unitCell(s, k), events: a.events, audited: a.audited, flagged: a.flagged, flag_rate: a.flagRate,
       mean_merit_percentile: a.meanMeritPercentile, mean_seniority_percentile: a.meanSeniorityPercentile,
       p_value: a.audited > 0 ? a.p : null, seniority_biased: a.audited > 0 ? a.seniorityBiased : null,
     };
@@ -248,15 +250,15 @@ export function publicFairnessRows(rows: readonly FairnessRow[], k: number): Row
 }
 
 export function publicSections(input: PublicInput): ReportSection[] {
-  const { figures, year, audit, fairness, k, lang } = input;
+  const { figures, year, audit, fairness, k } = input;
   const scopes = scopesOf(figures, year, audit, k);
   const sections: ReportSection[] = [
     section('public', [noteBlock({ id: 'public-notice', params: { k } }), tableBlock(employeesTable(scopes, input))]),
   ];
   if (year !== null) {
-    sections.push(section('performance', [tableBlock(predikatTable(scopes, year, k, lang)), tableBlock(talentTable(scopes, k, lang)), tableBlock(trainingTable(scopes, k, lang))]));
+    sections.push(section('performance', [tableBlock(predikatTable(scopes, year, k)), tableBlock(talentTable(scopes, k)), tableBlock(trainingTable(scopes, k))]));
   }
-  sections.push(section('audit', audit === null ? [noteBlock({ id: 'no-promotions' })] : [tableBlock(auditTable(scopes, k, lang))]));
+  sections.push(section('audit', audit === null ? [noteBlock({ id: 'no-promotions' })] : [tableBlock(auditTable(scopes, k))]));
   if (fairness !== null) {
     sections.push(section('fairness', [
       noteBlock({ id: 'fairness-meaning' }),
