@@ -188,7 +188,7 @@ export const LABELS_ID: ReportLabels = {
     'no-rows': 'Tidak ada data.',
     // openness and fairness (SPEC §12, issue 16)
     'public-notice': 'Laporan ini tidak memuat data pribadi: tidak ada NIP, nama, tanggal lahir atau baris per orang. Jumlah 1 sampai {k}−1 ditulis `<{k}`; bila dalam satu baris hanya satu jumlah tersembunyi, jumlah terkecil berikutnya disembunyikan juga (`*`), begitu pula persentase, tingkat dan rata-rata yang dihitung dari jumlah tersembunyi. Unit dengan kurang dari {k} pegawai digabung dalam satu baris.',
-    'fairness-meaning': 'Kandidat setiap promosi yang diaudit adalah kelompok pembanding ditambah yang dipromosikan; untuk predikat SB, pegawai berpredikat pada tahun {y}. Rasio dampak = tingkat seleksi kelompok ÷ tingkat tertinggi pada pengelompokan itu; tanda four-fifths bila rasio < 0,8. Rasio rendah adalah pertanyaan untuk ditelaah, bukan bukti diskriminasi: kelompok dapat berbeda dalam kualifikasi dan kinerja, dan kelompok kecil mudah berayun.',
+    'fairness-meaning': 'Kandidat setiap promosi yang diaudit adalah kelompok pembanding ditambah yang dipromosikan; untuk predikat SB, pegawai berpredikat pada tahun {y}. Rasio dampak = tingkat seleksi kelompok ÷ tingkat tertinggi pada pengelompokan itu; tanda four-fifths bila rasio < 0.8. Rasio rendah adalah pertanyaan untuk ditelaah, bukan bukti diskriminasi: kelompok dapat berbeda dalam kualifikasi dan kinerja, dan kelompok kecil mudah berayun.',
     'card-gain': 'Nilai merit paling naik bila komponen {component} mencapai 100: +{gain} poin (bobot × (100 − nilai) ÷ jumlah bobot yang ada).',
     'card-no-gain': 'Tidak ada komponen yang dapat menaikkan nilai merit (belum dinilai, atau semua komponen 100).',
   },
