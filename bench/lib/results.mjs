@@ -72,6 +72,8 @@ export function targets(run) {
   out.push(ratio(by['asn-audit'], by['asn-rank'], LIMITS.auditVsRank, 'audit ≤ 2 × rank'));
   out.push(ratio(by['asn-report'], by['asn-rank'], LIMITS.reportVsRank, 'report html ≤ 2 × rank'));
   out.push(ratio(by['asn-calibrate'], by['asn-rank'], LIMITS.calibrateVsRank, 'calibrate ≤ 1 × rank'));
+  // SPEC §12 (issue 16): every employee's card in under 2 × one summary report
+  out.push(ratio(by['asn-report-cards'], by['asn-report'], 2, 'cards --all ≤ 2 × report summary'));
   return out;
 }
 

@@ -77,6 +77,11 @@ export function stagesFor(ctx) {
       id: 'asn-report', label: 'asn report --format html', rows: employees, skip: needs('report'),
       command: node, args: [bin, '--db', db, 'report', '--format', 'html', '--out', join(work, 'report.html')], cleanup: ['report.html'],
     },
+    // personal cards for everyone (SPEC §12, issue 16): every card from one scored population
+    {
+      id: 'asn-report-cards', label: 'asn report --type employee --all --format html', rows: employees, skip: needs('report'),
+      command: node, args: [bin, '--db', db, '--format', 'html', 'report', '--type', 'employee', '--all', '--out', join(work, 'cards')], cleanupDirs: ['cards'],
+    },
   ];
 }
 
@@ -98,6 +103,7 @@ export async function runStage(stage, { work, env, onStart = () => {} }) {
   } catch (error) {
     return { ...base, status: 'failed', note: `could not start: ${error.message}` };
   } finally {
+    for (const d of stage.cleanupDirs ?? []) rmSync(join(work, d), { recursive: true, force: true });
     for (const f of stage.cleanup ?? []) {
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(join(work, f + suffix), { force: true });
     }

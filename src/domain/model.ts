@@ -53,6 +53,11 @@ export interface MeritModel {
     jenjang: Record<string, number>;
     pelaksana: number;
   };
+  /**
+   * Publication settings of the public report (SPEC §12): counts 1 … suppressionK − 1 are
+   * hidden. Not part of the merit: left out of the model hash (src/model/load.ts).
+   */
+  publication: { suppressionK: number };
 }
 
 /** The levels `asn candidates` fills (SPEC §11): pengawas 5 … JPT utama 9. */

@@ -77,6 +77,18 @@ function parseJsonFile(file: string | URL, label: string): unknown {
   }
 }
 
+/**
+ * Keys that say how results are published, not how merit is computed (SPEC §12 suppression k):
+ * left out of the hash, so the hash a ranking or audit records names the merit rules alone and
+ * stays the same when an agency only changes how its public report is suppressed.
+ */
+const UNHASHED_KEYS: ReadonlySet<string> = new Set(['publication']);
+
+/** The model without the publication settings: what the hash covers. */
+export function hashedPart(model: MeritModel): Json {
+  return Object.fromEntries(Object.entries(model).filter(([key]) => !UNHASHED_KEYS.has(key)));
+}
+
 /** The built-in model asn-merit-v1 (validated). */
 export function defaultModel(): MeritModel {
   return loadModel().model;
@@ -98,7 +110,7 @@ export function loadModel(overrideFile?: string): { model: MeritModel; hash: str
   checkLeaves(base, readDefaultRaw(), [], file);
   checkCrossRules(base, file);
   const model = base as unknown as MeritModel;
-  const hash = createHash('sha256').update(canonicalJson(model)).digest('hex');
+  const hash = createHash('sha256').update(canonicalJson(hashedPart(model))).digest('hex');
   return { model, hash, name: model.name };
 }
 
@@ -178,6 +190,8 @@ const ELIGIBILITY_RULES: Record<string, LeafRule> = {
   bup: orNull(integerFrom(18, 70)),
 };
 
+/** SPEC §12: k = 1 would hide nothing. */
+const SUPPRESSION_K: LeafRule = { expected: 'an integer ≥ 2 (k = 1 would hide nothing)', test: (v) => isInteger(v, 2, 1_000_000) };
 const NAME: LeafRule = { expected: 'a non-empty string', test: (v) => typeof v === 'string' && v.trim() !== '' };
 
 /**
@@ -205,6 +219,8 @@ function ruleFor(path: readonly string[]): LeafRule {
       return AXIS;
     case 'eligibility':
       return ELIGIBILITY_RULES[path[path.length - 1] ?? ''] ?? NAME;
+    case 'publication':
+      return SUPPRESSION_K;
     default:
       return ONE_TO_NINE; // box, levels
   }

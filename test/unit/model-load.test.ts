@@ -45,8 +45,9 @@ describe('default model', () => {
     expect(defaultModel()).toEqual(shippedJson);
   });
 
-  it('hash is the SHA-256 of the canonical JSON and is stable', () => {
-    const expected = createHash('sha256').update(canonicalJson(shippedJson)).digest('hex');
+  it('hash is the SHA-256 of the canonical JSON without the publication settings, and is stable', () => {
+    const { publication: _publication, ...merit } = shippedJson as Record<string, unknown>;
+    const expected = createHash('sha256').update(canonicalJson(merit)).digest('hex');
     expect(loadModel().hash).toBe(expected);
     expect(loadModel().hash).toBe(loadModel().hash);
     // An empty override changes nothing, so the hash stays.
@@ -215,5 +216,18 @@ describe('eligibility thresholds (SPEC §11, candidates)', () => {
     const error = loadError(content);
     expect(error.key).toBe(key);
     expect(error.message).toContain(message);
+  });
+});
+
+describe('publication.suppressionK (SPEC §12)', () => {
+  it('defaults to 5 and does not enter the hash', () => {
+    expect(loadModel().model.publication.suppressionK).toBe(5);
+    const changed = loadModel(overrideFile('{"publication":{"suppressionK":10}}'));
+    expect(changed.model.publication.suppressionK).toBe(10);
+    expect(changed.hash).toBe(loadModel().hash);
+  });
+
+  it.each(['1', '0', '-3', '2.5', '"5"'])('k = %s is refused', (k) => {
+    expect(() => loadModel(overrideFile(`{"publication":{"suppressionK":${k}}}`))).toThrow(/publication\.suppressionK must be an integer ≥ 2/);
   });
 });

@@ -209,6 +209,7 @@ function levelsBefore(ctx: AuditContext, events: readonly Promotion[]): number[]
  */
 function auditGroupEvents(
   ctx: AuditContext, key: string | null, events: readonly Promotion[], opts: AuditOptions, detail: boolean, keepRanked: boolean,
+  visit?: AuditVisitor,
 ): EventAudit[] {
   let first = Infinity;
   let last = -Infinity;
@@ -224,20 +225,27 @@ function auditGroupEvents(
   const pools = detail ? null : poolCandidates((level) => scopeMembers(group, opts.scope, key, key, level), ctx.meritOf, opts.eligibility === 'strict');
   return events.map((e) => {
     const audit = auditInGroup(ctx, group, e, opts, pools);
+    visit?.(audit.row);
     return keepRanked ? audit : { ...audit, row: { ...audit.row, ranked: [] } };
   });
 }
 
 /**
+ * Sees each audited event with its pool ∪ {P} (`ranked`) before `ranked` is dropped: the
+ * fairness figures (SPEC §12) count the candidates of every event without keeping every pool.
+ */
+export type AuditVisitor = (row: AuditRow) => void;
+
+/**
  * Every event of `events` audited, in the same order, reading each scope group once. `ranked`
  * is kept only with `keepRanked`: the report lists the pools, `asn audit` does not.
  */
-export function auditEvents(ctx: AuditContext, events: readonly Promotion[], opts: AuditOptions, keepRanked: boolean): AuditRow[] {
+export function auditEvents(ctx: AuditContext, events: readonly Promotion[], opts: AuditOptions, keepRanked: boolean, visit?: AuditVisitor): AuditRow[] {
   const rows = new Map<Promotion, AuditRow>();
   const groups = groupByScope(ctx, events, opts.scope);
   readAppraisalsInOneScan(ctx, groups.size, opts.scope);
   for (const [key, members] of groups) {
-    const audits = auditGroupEvents(ctx, key, members, opts, false, keepRanked);
+    const audits = auditGroupEvents(ctx, key, members, opts, false, keepRanked, visit);
     members.forEach((event, i) => rows.set(event, (audits[i] as EventAudit).row));
   }
   return events.map((event) => rows.get(event) ?? auditInGroup(ctx, null, event, opts, NO_DETAIL).row);
@@ -276,7 +284,7 @@ function resolveUnitFilter(ctx: AuditContext, wanted: readonly string[]): string
 }
 
 /** `asn audit`: every selected event, and the summaries. */
-export function auditPromotions(request: AuditRequest): AuditResult {
+export function auditPromotions(request: AuditRequest, visit?: AuditVisitor): AuditResult {
   const db = openDatabase(request.db, 'read');
   try {
     const ctx = loadAuditContext(db, request.db, request.modelFile);
@@ -288,7 +296,7 @@ export function auditPromotions(request: AuditRequest): AuditResult {
       const unit = e.unit ?? ctx.placement.get(e.nip)?.unit ?? null;
       return unit !== null && units.includes(unit);
     });
-    const events = auditEvents(ctx, selected, request, false);
+    const events = auditEvents(ctx, selected, request, false, visit);
     return auditResultOf(ctx, events, {
       scope: request.scope, margin: request.margin, eligibility: request.eligibility,
       from: request.from ?? null, to: request.to ?? null, units,

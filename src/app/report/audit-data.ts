@@ -7,7 +7,7 @@
 import { summarizeAudit, summarizeByUnit, type AuditSummary } from '../../domain/audit.js';
 import { reasonText } from '../../domain/audit-reason.js';
 import { openDatabase } from '../../db/open.js';
-import { auditEvents, auditResultOf, loadAuditContext, type AuditResult } from '../audit/audit.js';
+import { auditEvents, auditResultOf, loadAuditContext, type AuditResult, type AuditVisitor } from '../audit/audit.js';
 import type { Block, ReportCell, ReportColumn, ReportLang, ReportTable } from './types.js';
 
 /** `asn audit` defaults (SPEC §5, §7). */
@@ -18,13 +18,13 @@ export const AUDIT_DEFAULTS = { scope: 'unit', margin: 10, eligibility: 'strict'
  * `keepPools`, also each event's pool ∪ {P} (`ranked`) that `auditPromotions` drops to save
  * memory: the audit report lists the pools, and the employee card looks for the employee in them.
  */
-export function runAudit(dbPath: string, modelFile: string | undefined, keepPools = true): AuditResult {
+export function runAudit(dbPath: string, modelFile: string | undefined, keepPools = true, visit?: AuditVisitor): AuditResult {
   const db = openDatabase(dbPath, 'read');
   try {
     const ctx = loadAuditContext(db, dbPath, modelFile);
     // Group by group, as `asn audit` does. The summary and unit reports need the figures, not
     // every pool: at national scale the pools of all events hold 2.9 million entries.
-    const events = auditEvents(ctx, ctx.events, AUDIT_DEFAULTS, keepPools);
+    const events = auditEvents(ctx, ctx.events, AUDIT_DEFAULTS, keepPools, visit);
     return auditResultOf(ctx, events, { ...AUDIT_DEFAULTS, from: null, to: null, units: [] });
   } finally {
     db.close();

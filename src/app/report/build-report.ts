@@ -27,6 +27,11 @@ import type { Report, ReportMeta, ReportRequest, ReportSection } from './types.j
 import { unitSections } from './unit.js';
 // candidates (SPEC §11)
 import { candidatesSections } from './candidates.js';
+// openness and fairness (SPEC §12, issue 16)
+import { fairnessCounter, type FairnessResult } from '../fairness/fairness.js';
+import { fairnessSection } from './fairness-section.js';
+import { calibrationVerdicts } from './public-calibration.js';
+import { publicSections } from './public.js';
 
 /** How many recent files the data-quality section lists (the latest import of each). */
 const IMPORTS_LISTED = 10;
@@ -36,7 +41,7 @@ const IMPORTS_LISTED = 10;
  * report then asks for them). The DUK needs no appraisal and takes any --year: without
  * appraisals it is drawn up at the end of the year the report is made.
  */
-function settleYear(db: Db, request: ReportRequest): number | null {
+export function settleYear(db: Db, request: ReportRequest): number | null {
   const years = appraisalYearsPresent(db);
   const reportYear = Number(request.generatedAt.slice(0, 4));
   if (years.length === 0) return request.type === 'duk' ? (request.year ?? reportYear) : null;
@@ -115,7 +120,31 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
     // candidates (SPEC §11): built before Y is settled (buildReport)
     case 'candidates':
       return [];
+    // openness (SPEC §12, issue 16)
+    case 'public':
+      return publicReportSections(db, request, year, promotions, loaded);
   }
+}
+
+/**
+ * The audit with `asn audit` defaults, every audited event's candidates counted for fairness as
+ * it goes (no pool is kept), and the sb measure of Y (SPEC §12).
+ */
+function auditWithFairness(db: Db, request: ReportRequest, year: number | null, promotions: boolean): { audit: AuditResult | null; fairness: FairnessResult } {
+  const counter = fairnessCounter(db, false);
+  const audit = promotions ? runAudit(request.db, request.modelFile, false, counter.visit) : null;
+  if (year !== null) counter.addPredikat(db, year);
+  return { audit, fairness: counter.result() };
+}
+
+/** `--type public` (SPEC §12): the figures of the summary, suppressed for publication. */
+function publicReportSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
+  const { figures } = rankedFigures(db, request, year, loaded);
+  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
+  return publicSections({
+    figures, year, audit, fairness, k: loaded.model.publication.suppressionK,
+    calibration: calibrationVerdicts(db, year),
+  });
 }
 
 /**
@@ -133,10 +162,16 @@ function rankedFigures(db: Db, request: ReportRequest, year: number | null, load
 
 function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
   const { figures, pass } = rankedFigures(db, request, year, loaded);
+  if (request.type === 'summary') return summarySections(db, request, year, promotions, loaded, figures, pass);
   const audit = auditOrNull(request, promotions, false);
-  if (request.type === 'unit') {
-    return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
-  }
+  return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
+}
+
+function summarySections(
+  db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel,
+  figures: ReturnType<typeof gatherFigures>, pass: Pick<RankingPass, 'top' | 'unitBest'> | null,
+): ReportSection[] {
+  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
   const imports = lastImportPerFile(db, IMPORTS_LISTED);
   const sections = [headcountSection(figures)];
   if (year !== null && pass !== null) {
@@ -150,6 +185,8 @@ function overviewSections(db: Db, request: ReportRequest, year: number | null, p
   // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
   if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year));
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
+  // fairness (SPEC §12, issue 16): last, after the sections every summary had before it
+  sections.push(fairnessSection(fairness));
   return sections;
 }
 

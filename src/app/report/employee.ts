@@ -10,6 +10,8 @@ import { COMPONENT_NAMES } from '../../domain/merit.js';
 import type { EmployeeRecordRow, PromotionRow } from '../../db/queries/report.js';
 import type { AuditResult } from '../audit/audit.js';
 import { statusReasonIn } from './audit-data.js';
+import type { MeritResult } from '../../domain/merit.js';
+import type { AppraisalDetail } from '../../db/queries/merit-inputs.js';
 import { explainEmployee, type ExplainResult } from '../population/explain.js';
 import { chartBlock, date, int, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportLang, ReportSection, ReportTable } from './types.js';
@@ -30,7 +32,7 @@ function fullName(r: EmployeeRecordRow): string {
   return [r.gelar_depan, [r.nama, r.gelar_belakang].filter((x) => x !== null).join(', ')].filter((x) => x !== null && x !== '').join(' ');
 }
 
-function recordTable(r: EmployeeRecordRow, referenceDate: string | null, lang: ReportLang): ReportTable {
+export function recordTable(r: EmployeeRecordRow, referenceDate: string | null, lang: ReportLang): ReportTable {
   const jenis = r.jenis_pegawai === 'PNS' || r.jenis_pegawai === 'CPNS' || r.jenis_pegawai === 'PPPK' ? r.jenis_pegawai : null;
   const label = golonganLabel(r.golongan_code, jenis);
   const pangkat = jenis !== 'PPPK' && r.golongan_code !== null ? pangkatName(r.golongan_code) : null;
@@ -48,21 +50,33 @@ function recordTable(r: EmployeeRecordRow, referenceDate: string | null, lang: R
   };
 }
 
-function componentsTable(x: ExplainResult): ReportTable {
+/** Each merit component with how it was computed (also the cards of `--all`). */
+export function componentsTable(merit: MeritResult): ReportTable {
   const rows: Row[] = COMPONENT_NAMES.map((name) => {
-    const c = x.merit.components[name];
+    const c = merit.components[name];
     return { component: name, value: c.value, weight: c.weight, contribution: c.contribution, how: c.missing ?? c.rule };
   });
   return {
     name: 'components',
     columns: [text('component', 'component'), num('value'), num('weight'), num('contribution'), text('how')],
     rows,
-    total: { kind: 'sum', row: { value: x.merit.merit, weight: null, contribution: x.merit.merit, how: null } },
+    total: { kind: 'sum', row: { value: merit.merit, weight: null, contribution: merit.merit, how: null } },
   };
 }
 
-function rankingTable(overall: ExplainResult, unit: ExplainResult): ReportTable {
-  const row = (scope: string, x: ExplainResult): Row => ({
+/** One employee's standing in one scope: their own figures only (no other person's). */
+export interface Standing {
+  scope: { all: boolean; unit: string | null };
+  merit: Pick<MeritResult, 'merit' | 'coverage' | 'status'>;
+  rank: number | null;
+  rated: number;
+  percentile: number | null;
+  duk: { position: number; of: number };
+}
+
+/** Rank and percentile overall and in the unit (also the cards of `--all`). */
+export function rankingTable(overall: Standing, unit: Standing): ReportTable {
+  const row = (scope: string, x: Standing): Row => ({
     scope, scope_unit: x.scope.all ? null : x.scope.unit, merit: x.merit.merit, coverage: x.merit.coverage, status: x.merit.status,
     rank: x.rank, rated: x.rated, percentile: x.percentile, duk_position: x.duk.position, duk_of: x.duk.of,
   });
@@ -76,7 +90,7 @@ function rankingTable(overall: ExplainResult, unit: ExplainResult): ReportTable 
   };
 }
 
-function talentTable(x: ExplainResult, lang: ReportLang): ReportTable {
+export function talentTable(x: { box: ExplainResult['box'] }, lang: ReportLang): ReportTable {
   return {
     name: 'talent',
     columns: [int('box'), text('kinerja', 'kinerja'), text('potensial', 'potensial'), text('recommendation'), text('reason')],
@@ -87,7 +101,7 @@ function talentTable(x: ExplainResult, lang: ReportLang): ReportTable {
   };
 }
 
-function appraisalTable(x: ExplainResult | null): ReportTable {
+export function appraisalTable(x: { appraisals: readonly AppraisalDetail[] } | null): ReportTable {
   return {
     name: 'appraisals',
     columns: [
@@ -102,7 +116,7 @@ function appraisalTable(x: ExplainResult | null): ReportTable {
   };
 }
 
-function promotionTable(promotions: readonly PromotionRow[]): ReportTable {
+export function promotionTable(promotions: readonly PromotionRow[]): ReportTable {
   return {
     name: 'promotions',
     columns: [
@@ -165,7 +179,7 @@ export function employeeSections(input: EmployeeReportInput): ReportSection[] {
       section('scores', [
         ...(overall.merit.status === 'unrated' ? [noteBlock({ id: 'unrated-employee', params: { from: year - 1, to: year } })] : []),
         chartBlock({ type: 'components', values }),
-        tableBlock(componentsTable(overall)),
+        tableBlock(componentsTable(overall.merit)),
         tableBlock(rankingTable(overall, unit)),
       ]),
       section('talent', [tableBlock(talentTable(overall, lang))]),

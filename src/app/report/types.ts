@@ -12,10 +12,14 @@ import type { VacancyInput } from '../candidates/vacancy.js';
 
 export type ReportType = 'summary' | 'unit' | 'employee' | 'duk' | 'audit'
   // candidates (SPEC §11)
-  | 'candidates';
+  | 'candidates'
+  // openness (SPEC §12, issue 16)
+  | 'public';
 export const REPORT_TYPES: readonly ReportType[] = ['summary', 'unit', 'employee', 'duk', 'audit',
   // candidates (SPEC §11)
   'candidates',
+  // openness (SPEC §12, issue 16)
+  'public',
 ];
 export type ReportLang = 'id' | 'en';
 export const REPORT_LANGS: readonly ReportLang[] = ['id', 'en'];
@@ -30,7 +34,9 @@ export type Vocab =
   // calibration (SPEC §10)
   | 'calScope' | 'calVerdict' | 'calFlag'
   // candidates (SPEC §11)
-  | 'eligibilityRule' | 'candidateField';
+  | 'eligibilityRule' | 'candidateField'
+  // fairness (SPEC §12, issue 16)
+  | 'fairnessMeasure' | 'fairnessGrouping';
 
 /** Structurally a Column of src/cli/render/table-data.ts, plus the vocabulary of its codes. */
 export interface ReportColumn {
@@ -79,7 +85,9 @@ export interface Note {
     // calibration (SPEC §10)
     | 'calibration-settings' | 'calibration-no-appraisers' | 'calibration-unavailable'
     // candidates (SPEC §11)
-    | 'candidates-state' | 'candidates-none';
+    | 'candidates-state' | 'candidates-none'
+    // openness and fairness (SPEC §12, issue 16)
+    | 'public-notice' | 'fairness-meaning' | 'card-gain' | 'card-no-gain';
   params?: Record<string, string | number>;
 }
 
@@ -95,7 +103,9 @@ export type SectionId =
   // calibration (SPEC §10)
   | 'calibration'
   // candidates (SPEC §11)
-  | 'candidates-post' | 'candidates-rules' | 'candidates-list' | 'candidates-excluded';
+  | 'candidates-post' | 'candidates-rules' | 'candidates-list' | 'candidates-excluded'
+  // openness and fairness (SPEC §12, issue 16)
+  | 'public' | 'fairness';
 
 export interface ReportSection {
   id: SectionId;

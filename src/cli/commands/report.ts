@@ -19,6 +19,10 @@ import type { DataTable } from '../render/table-data.js';
 import { writeXlsx } from '../render/xlsx.js';
 // candidates (SPEC §11)
 import { addCandidateOptions, candidatesRequest, type CandidatesFlags } from './candidates.js';
+// personal cards for everyone (SPEC §12, issue 16)
+import { buildCards } from '../../app/report/cards.js';
+import { prepareCardDirectory, writeCard } from '../cards-output.js';
+import { countProgress } from '../render/progress.js';
 
 interface ReportFlags {
   type: string;
@@ -37,6 +41,8 @@ interface ReportFlags {
   instansi?: string;
   date?: string;
   limit?: number;
+  // personal cards for everyone (SPEC §12, issue 16)
+  all?: boolean;
 }
 
 const FORMATS = ['md', 'html', 'csv', 'json', 'xlsx'];
@@ -59,7 +65,11 @@ export function reportTime(flag: string | undefined, env: string | undefined, no
   return new Date(ms).toISOString();
 }
 
-function checkNip(type: ReportType, nip: string | undefined): string | undefined {
+function checkNip(type: ReportType, nip: string | undefined, all = false): string | undefined {
+  if (all) {
+    if (nip !== undefined) throw new UsageError('--all writes every employee\'s card; it does not combine with --nip', 'asn report --type employee --all --out kartu/');
+    return undefined;
+  }
   if (type !== 'employee') {
     if (nip !== undefined) throw new UsageError('--nip applies to --type employee only', 'asn report --type employee --nip 198504182010011001');
     return undefined;
@@ -91,6 +101,40 @@ function csvTable(report: Report, wanted: string | undefined): DataTable {
   const table = tables.find((t) => t.name === wanted);
   if (table === undefined) throw new UsageError(`no table "${wanted}" in this report`, `tables: ${names}`);
   return machineTable(table);
+}
+
+/**
+ * `--type employee --all --out DIR` (SPEC §12): one card per employee in service at T as
+ * `DIR/<NIP>.md` or `.html` (print-ready: the same A4 CSS as every html report), a progress bar
+ * on a TTY.
+ */
+function writeAllCards(flags: ReportFlags, type: ReportType, lang: ReportLang, global: ReturnType<typeof globalOptions>, io: Io): void {
+  if (type !== 'employee') throw new UsageError('--all applies to --type employee only', 'asn report --type employee --all --out kartu/');
+  if (flags.out === undefined) throw new UsageError('--all needs --out DIR (one file per employee)', 'asn report --type employee --all --out kartu/');
+  if (flags.table !== undefined) throw new UsageError('--table applies to --format csv only', 'cards are md or html');
+  const format = global.format ?? 'md';
+  if (format !== 'md' && format !== 'html') throw new UsageError(`--all writes md or html cards, not ${format}`, 'asn report --type employee --all --out kartu/ --format html');
+  checkNip(type, flags.nip, true);
+  prepareCardDirectory(flags.out);
+  const generatedAt = reportTime(flags.asOfTime, process.env.ASN_REPORT_TIME, new Date());
+  const run = buildCards({
+    db: global.db, lang, generatedAt,
+    ...(flags.year === undefined ? {} : { year: flags.year }),
+    ...(flags.model === undefined ? {} : { modelFile: flags.model }),
+  });
+  const progress = io.stderrIsTTY && !global.quiet ? countProgress(io, 'cards') : null;
+  let written = 0;
+  try {
+    for (const card of run.cards) {
+      writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? renderReportHtml(card) : renderReportMarkdown(card));
+      written++;
+      progress?.update(written, run.total);
+    }
+  } finally {
+    run.cards.return(undefined);
+  }
+  progress?.done();
+  if (!global.quiet) io.err(`wrote ${written} employee card${written === 1 ? '' : 's'} (${format}) to ${flags.out}\n`);
 }
 
 async function emit(report: Report, format: string, flags: ReportFlags, io: Io): Promise<void> {
@@ -134,7 +178,7 @@ function withCandidateOptions(command: Command): Command {
 
 export function makeReportCommand(io: Io): Command {
   return withCandidateOptions(new Command('report')
-    .description('evaluation reports (summary, unit, employee, duk, audit, candidates) as md, html, csv, json or xlsx')
+    .description('evaluation reports (summary, unit, employee, duk, audit, candidates, public) as md, html, csv, json or xlsx')
     .option('--type <type>', `report type: ${REPORT_TYPES.join('|')}`, 'summary')
     .option('--nip <nip>', 'the employee of --type employee')
     .option('--year <year>', 'evaluation year Y (default: the latest year with appraisals)', intOption('--year', 1900, 2100))
@@ -143,18 +187,25 @@ export function makeReportCommand(io: Io): Command {
     .option('--table <name>', 'the table --format csv writes (without it, the names are listed)')
     .option('--as-of-time <iso>', 'the time stated as "made at" (env ASN_REPORT_TIME; default now)')
     .option('--model <file>', 'merit model JSON overriding any subset of the built-in asn-merit-v1')
+    // personal cards for everyone (SPEC §12, issue 16)
+    .option('--all', 'with --type employee: one card per employee in service at T, written as --out DIR/<NIP>.md|html')
     .addHelpText(
       'after',
       '\nFormats (global --format): md (default), html (self-contained, charts, prints on A4), csv (--table NAME),\n' +
         '  json (one object: meta and every table), xlsx (a sheet per table; needs --out).\n' +
         'Examples:\n  asn report --format html --out ringkasan-2025.html\n  asn report --type unit --lang en --format xlsx --out units.xlsx\n' +
         '  asn report --type employee --nip 198504182010011001\n  asn report --type duk --year 2025 --format csv --table duk_pns > duk.csv\n' +
-        '  asn report --type candidates --eselon III.a --unit "Dinas Kesehatan" --format html --out calon-administrator.html\n',
+        '  asn report --type candidates --eselon III.a --unit "Dinas Kesehatan" --format html --out calon-administrator.html\n' +
+        '  asn report --type employee --all --out kartu/ --format html\n  asn report --type public --format html --out publik-2025.html\n',
     ))
     .action(async (flags: ReportFlags, cmd: Command) => {
       const global = globalOptions(cmd);
       const type = oneOf('--type', flags.type, REPORT_TYPES);
       const lang: ReportLang = oneOf('--lang', flags.lang, REPORT_LANGS);
+      if (flags.all) {
+        writeAllCards(flags, type, lang, global, io);
+        return;
+      }
       const format = resolveFormat(global.format, FORMATS, io, 'md');
       if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'asn report --format xlsx --out report.xlsx');
       if (flags.table !== undefined && format !== 'csv') throw new UsageError('--table applies to --format csv only', 'json and xlsx hold every table');

@@ -9,12 +9,15 @@ import { type Column, type DataTable, columnHeader, formatCell, isNumericColumn 
  * would end the row, so CR/LF become `<br>` (GitHub renders it as a break inside the cell).
  */
 export function escapeMarkdownCell(text: string): string {
+  // Most cells hold neither: skip both replacements (the cards of `--all` print millions of cells).
+  if (!/[|\r\n]/.test(text)) return text;
   return text.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Code points, not UTF-16 units, so "Ñ" or an emoji does not shift the padding. */
 function displayLength(text: string): number {
-  return [...text].length;
+  // Without a surrogate pair every UTF-16 unit is one code point.
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
 function pad(text: string, width: number, right: boolean): string {

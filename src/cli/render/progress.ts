@@ -28,3 +28,26 @@ export function progressPrinter(io: Io): {
     },
   };
 }
+
+/**
+ * A bar counting items done of a total (the cards of `report --type employee --all`, SPEC §12),
+ * on stderr, at most ten updates a second. The caller shows it only on a TTY.
+ */
+export function countProgress(io: Io, what: string): { update: (done: number, total: number) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      const share = total === 0 ? 1 : Math.min(1, done / total);
+      const filled = Math.round(share * WIDTH);
+      io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${what}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.err('\r\x1b[2K');
+    },
+  };
+}

@@ -15,7 +15,12 @@ export interface ReportLabels {
   /** BCP 47 tag for `<html lang>`. */
   htmlLang: string;
   reportTitle: Record<ReportType, string>;
-  meta: { year: string; referenceDate: string; model: string; database: string; generatedAt: string; employee: string; modelFile: string };
+  meta: {
+    year: string; referenceDate: string; model: string; database: string; generatedAt: string; employee: string; modelFile: string;
+    /** openness (SPEC §12, issue 16): the line saying a public report holds no personal data. */
+    privacy: string;
+    privacyNone: string;
+  };
   sections: Record<SectionId, string>;
   /** Table titles by table name; `{y}`, `{prev}` are the years. */
   tables: Record<string, string>;

@@ -11,6 +11,8 @@ export const LABELS_EN: ReportLabels = {
     audit: 'Promotion Audit',
     // candidates (SPEC §11)
     candidates: 'Candidates for a Vacant Post',
+    // openness (SPEC §12, issue 16)
+    public: 'Public Report of Evaluation Results',
   },
   meta: {
     year: 'Evaluation year (Y)',
@@ -20,6 +22,9 @@ export const LABELS_EN: ReportLabels = {
     generatedAt: 'Made at',
     employee: 'Employee',
     modelFile: 'Model file',
+    // openness (SPEC §12, issue 16)
+    privacy: 'Personal data',
+    privacyNone: 'none: this report contains no personal data (no NIP, name, birth date or per-person row)',
   },
   sections: {
     headcount: 'Headcount',
@@ -45,6 +50,9 @@ export const LABELS_EN: ReportLabels = {
     'candidates-rules': 'Requirements Applied',
     'candidates-list': 'Candidates by Merit',
     'candidates-excluded': 'Not Eligible, with the Reasons',
+    // openness and fairness (SPEC §12, issue 16)
+    public: 'Employees and Merit',
+    fairness: 'Fairness of Selection (Gender and Age)',
   },
   tables: {
     headcount_jenis: 'By employee type',
@@ -89,6 +97,15 @@ export const LABELS_EN: ReportLabels = {
     candidates_excluded: 'Employees who do not meet the requirements',
     // status_reason of the audit (issue 18)
     audit_not_audited: 'Promotions not audited, and why',
+    // openness and fairness (SPEC §12, issue 16)
+    public_employees: 'Employees and merit {y} by unit',
+    public_predikat: 'Predikat kinerja {y} by unit',
+    public_talent: 'Talent box (9-box) {y} by unit',
+    public_training: 'Training compliance {y} (PNS and CPNS) by unit',
+    public_audit: 'Promotion audit by unit',
+    public_fairness: 'Selection rate by group',
+    fairness: 'Selection rate by group',
+    merit_gain: 'The component that would raise merit most',
   },
   columns: {
     unit: 'Unit', employees: 'Employees', share: 'Share', jenis_pegawai: 'Employee type', group: 'Group',
@@ -139,6 +156,12 @@ export const LABELS_EN: ReportLabels = {
     reasons: 'Reasons',
     // status_reason of the audit (issue 18)
     status_reason: 'Reason',
+    // openness and fairness (SPEC §12, issue 16)
+    sb: 'SB', b: 'B', bp: 'BP', k: 'K', sk: 'SK',
+    share_sb: '% SB', share_b: '% B', share_bp: '% BP', share_k: '% K', share_sk: '% SK', with_box: 'With a box',
+    not_meeting: 'Not meeting', 'public_training.share': '% meeting', merit_mean: 'Mean merit', merit_median: 'Median merit',
+    calibration: 'Distribution pattern (calibration)', measure: 'Measure', grouping: 'Grouping', candidates: 'Candidates', selected: 'Selected',
+    rate: 'Selection rate', impact_ratio: 'Impact ratio', flag: 'Flag', p: 'p (Fisher)', gain: 'Merit gain', best: 'Raises most',
   },
   vocab: {
     predikat: { SB: 'Outstanding (SB)', B: 'Good (B)', BP: 'Needs improvement (BP)', K: 'Poor (K)', SK: 'Very poor (SK)', null: '—' },
@@ -198,6 +221,9 @@ export const LABELS_EN: ReportLabels = {
       counted_years: 'Appraisal years counted', scope_people: 'Employees in the scope', pool: 'Candidate pool (active PNS below the level)',
       eligible: 'Eligible', excluded: 'Not eligible',
     },
+    // fairness (SPEC §12, issue 16)
+    fairnessMeasure: { promotion: 'Promotion', sb: 'Predikat Sangat Baik' },
+    fairnessGrouping: { jenis_kelamin: 'Gender (jenis kelamin)', age_band: 'Age band' },
   },
   notes: {
     'no-employees': 'The database holds no employees yet. Import data first: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -218,6 +244,11 @@ export const LABELS_EN: ReportLabels = {
     // candidates (SPEC §11)
     'candidates-state': 'The state of each employee on {date} is the last imported personnel record (no history imported). Order: highest merit, then DUK, then NIP; succession pool = talent box 7–9.',
     'candidates-none': 'Nobody meets every requirement; the reasons are listed in the next section.',
+    // openness and fairness (SPEC §12, issue 16)
+    'public-notice': 'This report contains no personal data: no NIP, name, birth date or per-person row. Counts from 1 to {k}−1 show as `<{k}`; when a row then has exactly one hidden count, its next smallest count is hidden too (`*`), as is every share, rate or mean computed from a hidden count. Units with fewer than {k} employees are pooled into one row.',
+    'fairness-meaning': 'The candidates of each audited promotion are its comparison pool plus the person promoted; for predikat SB, the employees with a predikat in {y}. Impact ratio = the group\'s selection rate ÷ the highest rate of that grouping; flag four-fifths when the ratio < 0.8. A low ratio is a question to look into, not proof of bias: groups can differ in qualification and performance, and small groups swing widely.',
+    'card-gain': 'Merit would rise most if {component} reached 100: +{gain} points (weight × (100 − score) ÷ the sum of the present weights).',
+    'card-no-gain': 'No component can raise the merit (not rated yet, or every component at 100).',
   },
   charts: {
     predikat: { title: 'Performance Rating Distribution {prev} and {y}', desc: 'Employees per rating. {data}' },

@@ -11,6 +11,8 @@ export const LABELS_ID: ReportLabels = {
     audit: 'Audit Promosi',
     // candidates (SPEC §11)
     candidates: 'Daftar Kandidat Jabatan',
+    // openness (SPEC §12, issue 16)
+    public: 'Laporan Publik Hasil Evaluasi',
   },
   meta: {
     year: 'Tahun evaluasi (Y)',
@@ -20,6 +22,9 @@ export const LABELS_ID: ReportLabels = {
     generatedAt: 'Dibuat',
     employee: 'Pegawai',
     modelFile: 'Berkas model',
+    // openness (SPEC §12, issue 16)
+    privacy: 'Data pribadi',
+    privacyNone: 'tidak ada: laporan ini tidak memuat data pribadi (tanpa NIP, nama, tanggal lahir atau baris per orang)',
   },
   sections: {
     headcount: 'Jumlah Pegawai',
@@ -45,6 +50,9 @@ export const LABELS_ID: ReportLabels = {
     'candidates-rules': 'Persyaratan yang Diterapkan',
     'candidates-list': 'Daftar Kandidat menurut Nilai Merit',
     'candidates-excluded': 'Tidak Memenuhi Persyaratan, dengan Alasannya',
+    // openness and fairness (SPEC §12, issue 16)
+    public: 'Pegawai dan Nilai Merit',
+    fairness: 'Keadilan Seleksi (Jenis Kelamin dan Usia)',
   },
   tables: {
     headcount_jenis: 'Menurut jenis pegawai',
@@ -89,6 +97,15 @@ export const LABELS_ID: ReportLabels = {
     candidates_excluded: 'Pegawai yang tidak memenuhi persyaratan',
     // status_reason of the audit (issue 18)
     audit_not_audited: 'Promosi yang tidak diaudit dan alasannya',
+    // openness and fairness (SPEC §12, issue 16)
+    public_employees: 'Pegawai dan nilai merit {y} per unit',
+    public_predikat: 'Predikat kinerja {y} per unit',
+    public_talent: 'Kotak talenta (9-Box) {y} per unit',
+    public_training: 'Kepatuhan pelatihan {y} (PNS dan CPNS) per unit',
+    public_audit: 'Audit promosi per unit',
+    public_fairness: 'Tingkat seleksi per kelompok',
+    fairness: 'Tingkat seleksi per kelompok',
+    merit_gain: 'Komponen yang paling menaikkan nilai merit',
   },
   columns: {
     unit: 'Unit kerja', employees: 'Jumlah pegawai', share: 'Persentase', jenis_pegawai: 'Jenis pegawai', group: 'Kelompok',
@@ -139,6 +156,12 @@ export const LABELS_ID: ReportLabels = {
     reasons: 'Alasan',
     // status_reason of the audit (issue 18)
     status_reason: 'Alasan',
+    // openness and fairness (SPEC §12, issue 16)
+    sb: 'SB', b: 'B', bp: 'BP', k: 'K', sk: 'SK',
+    share_sb: '% SB', share_b: '% B', share_bp: '% BP', share_k: '% K', share_sk: '% SK', with_box: 'Berkotak',
+    not_meeting: 'Belum memenuhi', 'public_training.share': '% memenuhi', merit_mean: 'Rata-rata merit', merit_median: 'Median merit',
+    calibration: 'Pola distribusi (kalibrasi)', measure: 'Ukuran', grouping: 'Pengelompokan', candidates: 'Kandidat', selected: 'Terpilih',
+    rate: 'Tingkat seleksi', impact_ratio: 'Rasio dampak', flag: 'Tanda', p: 'p (Fisher)', gain: 'Kenaikan merit', best: 'Paling menaikkan',
   },
   vocab: {
     predikat: { SB: 'Sangat Baik (SB)', B: 'Baik (B)', BP: 'Butuh Perbaikan (BP)', K: 'Kurang (K)', SK: 'Sangat Kurang (SK)', null: '—' },
@@ -195,6 +218,9 @@ export const LABELS_ID: ReportLabels = {
       counted_years: 'Tahun penilaian yang dihitung', scope_people: 'Pegawai dalam cakupan', pool: 'Kelompok calon (PNS aktif di bawah level)',
       eligible: 'Memenuhi persyaratan', excluded: 'Tidak memenuhi persyaratan',
     },
+    // fairness (SPEC §12, issue 16)
+    fairnessMeasure: { promotion: 'Promosi', sb: 'Predikat Sangat Baik' },
+    fairnessGrouping: { jenis_kelamin: 'Jenis kelamin', age_band: 'Kelompok usia' },
   },
   notes: {
     'no-employees': 'Basis data belum berisi data pegawai. Impor data terlebih dahulu: `asn import personnel.csv appraisals.csv promotions.csv`.',
@@ -215,6 +241,11 @@ export const LABELS_ID: ReportLabels = {
     // candidates (SPEC §11)
     'candidates-state': 'Keadaan pegawai pada {date} diambil dari data kepegawaian terakhir yang diimpor (riwayat belum diimpor). Urutan: nilai merit tertinggi, lalu DUK, lalu NIP; kelompok suksesi = kotak talenta 7–9.',
     'candidates-none': 'Tidak ada pegawai yang memenuhi semua persyaratan; alasannya tercantum pada bagian berikut.',
+    // openness and fairness (SPEC §12, issue 16)
+    'public-notice': 'Laporan ini tidak memuat data pribadi: tidak ada NIP, nama, tanggal lahir atau baris per orang. Jumlah 1 sampai {k}−1 ditulis `<{k}`; bila dalam satu baris hanya satu jumlah tersembunyi, jumlah terkecil berikutnya disembunyikan juga (`*`), begitu pula persentase, tingkat dan rata-rata yang dihitung dari jumlah tersembunyi. Unit dengan kurang dari {k} pegawai digabung dalam satu baris.',
+    'fairness-meaning': 'Kandidat setiap promosi yang diaudit adalah kelompok pembanding ditambah yang dipromosikan; untuk predikat SB, pegawai berpredikat pada tahun {y}. Rasio dampak = tingkat seleksi kelompok ÷ tingkat tertinggi pada pengelompokan itu; tanda four-fifths bila rasio < 0.8. Rasio rendah adalah pertanyaan untuk ditelaah, bukan bukti diskriminasi: kelompok dapat berbeda dalam kualifikasi dan kinerja, dan kelompok kecil mudah berayun.',
+    'card-gain': 'Nilai merit paling naik bila komponen {component} mencapai 100: +{gain} poin (bobot × (100 − nilai) ÷ jumlah bobot yang ada).',
+    'card-no-gain': 'Tidak ada komponen yang dapat menaikkan nilai merit (belum dinilai, atau semua komponen 100).',
   },
   charts: {
     predikat: { title: 'Distribusi Predikat Kinerja {prev} dan {y}', desc: 'Jumlah pegawai per predikat. {data}' },

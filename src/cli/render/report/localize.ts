@@ -59,16 +59,39 @@ export interface PeopleTable {
 function peopleCell(labels: ReportLabels, column: ReportColumn, value: ReportCell, opts: PeopleOptions): Cell {
   if (column.vocab !== undefined) return vocabWord(labels, column.vocab, value);
   if (UNIT_COLUMNS.has(column.key) && value === null) return labels.noUnit;
-  if (column.percent === true && opts.percent) return typeof value === 'number' ? percentText(value) : null;
+  // A suppressed share (`*`, SPEC §12) stays as written.
+  if (column.percent === true && opts.percent) return typeof value === 'number' ? percentText(value) : typeof value === 'string' ? value : null;
   return value;
 }
 
+/**
+ * Columns already worked out, per dictionary: the cards of `report --type employee --all` ask
+ * for the same few dozen columns ten thousand times (SPEC §12). The cached Column is shared:
+ * the writers only read columns.
+ */
+const PEOPLE_COLUMNS = new WeakMap<ReportLabels, Map<string, { from: ReportColumn; y: unknown; prev: unknown; percentText: boolean; column: Column }>>();
+
 function peopleColumn(labels: ReportLabels, table: string, column: ReportColumn, params: Record<string, string | number>, opts: PeopleOptions): Column {
+  let known = PEOPLE_COLUMNS.get(labels);
+  if (known === undefined) {
+    known = new Map();
+    PEOPLE_COLUMNS.set(labels, known);
+  }
+  // Only {y} and {prev} reach headers (yearParams); other params bypass the cache.
+  let cacheable = true;
+  for (const p in params) if (p !== 'y' && p !== 'prev') cacheable = false;
+  const id = `${table}\u0000${column.key}`;
+  const hit = cacheable ? known.get(id) : undefined;
+  if (hit !== undefined && hit.y === params.y && hit.prev === params.prev && hit.from.type === column.type
+    && hit.from.decimals === column.decimals && hit.from.vocab === column.vocab && hit.from.percent === column.percent
+    && hit.percentText === opts.percent) return hit.column;
   const header = columnLabel(labels, table, column.key, params);
   // A percentage stays a number column (right-aligned) holding its text "62.5 %"; kept as a
   // number (xlsx), it is marked so the writer gives it a percent format.
   const percent = column.percent === true && !opts.percent ? { percent: true } : {};
-  return { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type, ...percent };
+  const made: Column = { ...toColumn(column), header, type: column.vocab !== undefined ? 'text' : column.type, ...percent };
+  if (cacheable) known.set(id, { from: column, y: params.y, prev: params.prev, percentText: opts.percent, column: made });
+  return made;
 }
 
 /** The title of a table for people, with the years filled in. */
@@ -138,6 +161,8 @@ export function metaLines(meta: ReportMeta, labels: ReportLabels): Array<[string
   if (meta.model.file !== null) lines.push([labels.meta.modelFile, meta.model.file]);
   lines.push([labels.meta.database, meta.database]);
   lines.push([labels.meta.generatedAt, meta.generatedAt]);
+  // openness (SPEC §12, issue 16): every format but csv says a public report holds no personal data.
+  if (meta.type === 'public') lines.push([labels.meta.privacy, labels.meta.privacyNone]);
   return lines;
 }
 
@@ -159,6 +184,8 @@ export function metaObject(report: Report): Record<string, unknown> {
     nama: meta.nama,
     empty: meta.empty,
     notes,
+    // openness (SPEC §12, issue 16)
+    ...(meta.type === 'public' ? { personal_data: false, privacy: labels.meta.privacyNone } : {}),
   };
 }
 

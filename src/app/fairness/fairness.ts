@@ -1,0 +1,139 @@
+/**
+ * Fairness figures (SPEC §12) as a use case: over the audited promotion events, the candidates
+ * of each event are pool ∪ {P} and the selected is P; over year Y, the candidates are the people
+ * in service at T with a predikat and the selected those with SB. Each candidate-event is put in
+ * its jenis_kelamin group and its age band at D (at T for SB), and the rows come from the pure
+ * `fairnessRows` (src/domain/fairness.ts). Never prints.
+ */
+import {
+  addToTally, ageBand, ageInYears, fairnessRows, genderGroup, type FairnessGrouping, type FairnessMeasure, type FairnessRow, type GroupTally,
+} from '../../domain/fairness.js';
+import { openDatabase, type Db } from '../../db/open.js';
+import { predikatCandidates } from '../../db/queries/fairness.js';
+import { latestAppraisalYear } from '../../db/queries/merit-inputs.js';
+import { auditPromotions, type AuditRequest, type AuditResult, type AuditRow } from '../audit/audit.js';
+import { inServiceAt, personAt, type PersonAt } from '../population/in-service.js';
+
+/** One candidate in one selection: the unit every fairness count is made of (`asn audit --fairness --candidates`). */
+export interface CandidateEvent {
+  measure: FairnessMeasure;
+  /** The promoted P of the event (promotion); null for sb. */
+  eventNip: string | null;
+  /** D of the event (promotion) or T (sb): the date age is taken at. */
+  date: string;
+  nip: string;
+  jenisKelamin: string | null;
+  tglLahir: string | null;
+  age: number | null;
+  ageBand: string;
+  selected: boolean;
+}
+
+export interface FairnessResult {
+  /** Audited promotion events counted. */
+  promotionEvents: number;
+  /** Y of the sb measure (the latest tahun, or the report's Y); null without appraisals. */
+  year: number | null;
+  rows: FairnessRow[];
+  /** Every candidate-event, when asked for (kept in the order counted). */
+  candidates: CandidateEvent[] | null;
+}
+
+const MEASURES: readonly FairnessMeasure[] = ['promotion', 'sb'];
+const GROUPINGS: readonly FairnessGrouping[] = ['jenis_kelamin', 'age_band'];
+
+/** promotion before sb, then by date, then by the promoted P (their event's members stay in merit order). */
+function candidateOrder(a: CandidateEvent, b: CandidateEvent): number {
+  const measure = MEASURES.indexOf(a.measure) - MEASURES.indexOf(b.measure);
+  if (measure !== 0) return measure;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const pa = a.eventNip ?? '';
+  const pb = b.eventNip ?? '';
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
+/** Counts candidate-events by measure and grouping as they come (audit visitor, SB scan). */
+export class FairnessCounter {
+  private readonly tallies = new Map<string, Map<string, GroupTally>>();
+  promotionEvents = 0;
+  year: number | null = null;
+  readonly candidates: CandidateEvent[] | null;
+
+  constructor(private readonly person: PersonAt, keepCandidates: boolean) {
+    this.candidates = keepCandidates ? [] : null;
+  }
+
+  private tally(measure: FairnessMeasure, grouping: FairnessGrouping): Map<string, GroupTally> {
+    const key = `${measure}|${grouping}`;
+    let t = this.tallies.get(key);
+    if (t === undefined) {
+      t = new Map();
+      this.tallies.set(key, t);
+    }
+    return t;
+  }
+
+  private add(measure: FairnessMeasure, eventNip: string | null, date: string, nip: string, jk: string | null, lahir: string | null, selected: boolean): void {
+    const band = ageBand(lahir, date);
+    const sel = selected ? 1 : 0;
+    addToTally(this.tally(measure, 'jenis_kelamin'), genderGroup(jk), 1, sel);
+    addToTally(this.tally(measure, 'age_band'), band, 1, sel);
+    this.candidates?.push({ measure, eventNip, date, nip, jenisKelamin: jk, tglLahir: lahir, age: ageInYears(lahir, date), ageBand: band, selected });
+  }
+
+  /** An audit row: counted when audited, each member of pool ∪ {P} in their state at D (SPEC §12). */
+  readonly visit = (row: AuditRow): void => {
+    if (row.status !== 'audited') return;
+    this.promotionEvents++;
+    for (const member of row.ranked) {
+      const attrs = this.person(member.nip, row.tmt);
+      this.add('promotion', row.nip, row.tmt, member.nip, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, member.isPromoted);
+    }
+  };
+
+  /** The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T. */
+  addPredikat(db: Db, year: number): void {
+    this.year = year;
+    const T = `${year}-12-31`;
+    const inService = inServiceAt(db, T);
+    for (const row of predikatCandidates(db, year)) {
+      if (!inService(row.nip)) continue;
+      this.add('sb', null, T, row.nip, row.jenis_kelamin, row.tgl_lahir, row.predikat === 'SB');
+    }
+  }
+
+  result(): FairnessResult {
+    const rows: FairnessRow[] = [];
+    for (const measure of MEASURES) {
+      for (const grouping of GROUPINGS) {
+        const t = this.tallies.get(`${measure}|${grouping}`);
+        if (t !== undefined) rows.push(...fairnessRows(measure, grouping, t.values()));
+      }
+    }
+    // Events are audited scope group by scope group: list them by date, then P (stable within an event).
+    const candidates = this.candidates === null ? null : [...this.candidates].sort(candidateOrder);
+    return { promotionEvents: this.promotionEvents, year: this.year, rows, candidates };
+  }
+}
+
+/** A counter reading people from `db` (kept open by the caller for the counter's life). */
+export function fairnessCounter(db: Db, keepCandidates: boolean): FairnessCounter {
+  return new FairnessCounter(personAt(db), keepCandidates);
+}
+
+/**
+ * `asn audit --fairness`: the audit of the request (its window, scope, margin, eligibility) with
+ * every audited event counted, then the sb measure of the latest tahun.
+ */
+export function auditFairness(request: AuditRequest, keepCandidates: boolean): { audit: AuditResult; fairness: FairnessResult } {
+  const db = openDatabase(request.db, 'read');
+  try {
+    const counter = fairnessCounter(db, keepCandidates);
+    const audit = auditPromotions(request, counter.visit);
+    const year = latestAppraisalYear(db);
+    if (year !== null) counter.addPredikat(db, year);
+    return { audit, fairness: counter.result() };
+  } finally {
+    db.close();
+  }
+}
