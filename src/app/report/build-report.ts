@@ -143,7 +143,7 @@ function publicReportSections(db: Db, request: ReportRequest, year: number | nul
   const { audit, fairness } = auditWithFairness(db, request, year, promotions);
   return publicSections({
     figures, year, audit, fairness, k: loaded.model.publication.suppressionK,
-    calibration: calibrationVerdicts(db, year),
+    calibration: calibrationVerdicts(request.db, year),
   });
 }
 

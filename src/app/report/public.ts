@@ -1,7 +1,7 @@
 /**
  * `asn report --type public` (SPEC §12): the agency's results for publication, per unit and
  * overall — employees, predikat of Y, merit mean and median, 9-box counts, training compliance,
- * the calibration verdict (when calibration exists), the promotion-audit summary and fairness —
+ * the calibration verdict (when year Y has predikat), the promotion-audit summary and fairness —
  * with no NIP, name, birth date or per-person row. Small cells are suppressed with k from the
  * model (`publication.suppressionK`, default 5) by the pure rules of src/domain/suppression.ts;
  * units with fewer than k employees are pooled into one row.
@@ -141,7 +141,7 @@ export interface PublicInput {
   k: number;
   /**
    * The calibration verdict of each unit (SPEC §10 distribution pattern), when calibration
-   * exists (issue 14): see public-calibration.ts. Null leaves the column out.
+   * finds predikat in Y: see public-calibration.ts. Null leaves the column out.
    */
   calibration: ReadonlyMap<string | null, string> | null;
 }
@@ -164,13 +164,13 @@ function employeesTable(scopes: readonly Scope[], input: PublicInput): ReportTab
       unit: unitCell(s, input.k), employees: s.figures.employees, rated, unrated: s.figures.employees - rated,
       merit_mean: d.mean, merit_median: d.median,
     };
-    // ISSUE 14 (calibration): the unit's verdict, filled when public-calibration.ts returns verdicts.
+    // The unit's calibration verdict (SPEC §10 at its defaults; public-calibration.ts).
     if (input.calibration !== null) row.calibration = s.kind === 'unit' ? (input.calibration.get(s.unit) ?? null) : s.kind === 'all' ? (input.calibration.get(null) ?? null) : null;
     return row;
   });
   const rows = publishRows(raw, { counts: ['employees', 'rated', 'unrated'], derived: { merit_mean: ['rated'], merit_median: ['rated'] } }, input.k, true);
   const columns = [text('unit'), int('employees'), int('rated'), int('unrated'), num('merit_mean'), num('merit_median')];
-  if (input.calibration !== null) columns.push(text('calibration'));
+  if (input.calibration !== null) columns.push(text('calibration', 'calVerdict'));
   return unitTable('public_employees', columns, rows);
 }
 
