@@ -84,3 +84,19 @@ describe('summary report: calibration section', () => {
     }
   });
 });
+
+describe('public report: the calibration verdict of each published unit (SPEC §12 from §10)', () => {
+  it('equals asn calibrate for every unit shown, and the pooled small units get none', () => {
+    const r = report('--type', 'public', '--format', 'csv', '--table', 'public_employees');
+    expect(r.code, r.stderr).toBe(0);
+    const rows = parse(r.stdout, { columns: true }) as Row[];
+    const cal = parse(runAsn(['calibrate', '--format', 'csv'], { cwd: dir }).stdout, { columns: true }) as Row[];
+    const verdictOf = new Map(cal.filter((c) => c.scope === 'unit').map((c) => [c.name, c.verdict]));
+    const units = rows.filter((row) => verdictOf.has(row.unit!));
+    expect(units.length).toBeGreaterThanOrEqual(4);
+    for (const row of units) expect(row.calibration, row.unit).toBe(verdictOf.get(row.unit!));
+    expect(rows.find((row) => row.unit === 'Dinas Pendidikan dan Kebudayaan')?.calibration).toBe('tidak sesuai');
+    const pooled = rows.find((row) => row.unit !== undefined && row.unit.startsWith('unit lain'));
+    expect(pooled?.calibration).toBe('');
+  });
+});
