@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { query, runAsn, tempDir } from './helpers.js';
+import { fisherByHand } from '../support/fisher-by-hand.js';
 
 type Row = Record<string, string>;
 
@@ -235,32 +236,7 @@ describe('import of nip_penilai / nama_penilai (SPEC §1.2, §10)', () => {
 });
 
 /** C(n, k) exactly. */
-function choose(n: number, k: number): bigint {
-  if (k < 0 || k > n) return 0n;
-  let r = 1n;
-  for (let i = 0; i < k; i++) r = (r * BigInt(n - i)) / BigInt(i + 1);
-  return r;
-}
 
-/**
- * Two-sided Fisher exact p by hand: every table x with the same margins weighs C(c1, x)·C(N − c1, r1 − x)
- * (exact integers); p = the weight of those no likelier than the observed one (× (1 + 1e-7)) over all.
- */
-function fisherByHand(a: number, b: number, c: number, d: number): number {
-  const r1 = a + b;
-  const c1 = a + c;
-  const n = a + b + c + d;
-  const weight = (x: number) => choose(c1, x) * choose(n - c1, r1 - x);
-  const observed = weight(a);
-  let total = 0n;
-  let tail = 0n;
-  for (let x = 0; x <= Math.min(r1, c1); x++) {
-    const w = weight(x);
-    total += w;
-    if (w * 10_000_000n <= observed * 10_000_001n) tail += w;
-  }
-  return Number((tail * 10n ** 15n) / total) / 1e15;
-}
 
 /** Benjamini–Hochberg by its definition: q(i) = min over j with p(j) ≥ p(i) of p(j)·m / rank(j). */
 function bhByHand(ps: number[]): number[] {

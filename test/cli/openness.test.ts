@@ -4,6 +4,7 @@
  * scanned for personal data and small counts, the fairness figures recounted independently from
  * the audit pools and the personnel file, the cards of everyone, and the bad input of §12.
  */
+import { fisherByHand } from '../support/fisher-by-hand.js';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -164,26 +165,6 @@ const band = (birth: string, at: string): string => {
   return a < 35 ? '<35' : a < 45 ? '35-44' : a < 55 ? '45-54' : '>=55';
 };
 
-/** Two-sided Fisher p by brute force in BigInt over every table with the margins. */
-function fisher(a: number, b: number, c: number, d: number): number {
-  const choose = (n: number, k: number): bigint => {
-    let r = 1n;
-    for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
-    return r;
-  };
-  const r1 = a + b;
-  const c1 = a + c;
-  const n = a + b + c + d;
-  const w = (x: number) => choose(c1, x) * choose(n - c1, r1 - x);
-  const observed = w(a);
-  let tail = 0n;
-  let total = 0n;
-  for (let x = Math.max(0, r1 + c1 - n); x <= Math.min(r1, c1); x++) {
-    total += w(x);
-    if (w(x) <= observed) tail += w(x);
-  }
-  return Number((tail * 10n ** 15n) / total) / 1e15;
-}
 
 interface Recount { measure: string; grouping: string; group: string; candidates: number; selected: number }
 
@@ -211,7 +192,7 @@ function recount(events: Array<{ measure: string; date: string; jk: string; birt
           rate: t.selected / t.candidates,
           ratio: usable ? (t.selected / t.candidates) / (best.selected / best.candidates) : null,
           flag: usable && t.group !== 'unknown' && 5 * t.selected * best.candidates < 4 * best.selected * t.candidates ? 'four-fifths' : '',
-          p: fisher(t.selected, t.candidates - t.selected, sumS - t.selected, sumC - t.candidates - (sumS - t.selected)),
+          p: fisherByHand(t.selected, t.candidates - t.selected, sumS - t.selected, sumC - t.candidates - (sumS - t.selected)),
         });
       }
     }

@@ -4,28 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addToTally, ageBand, ageInYears, fairnessRows, genderGroup, type GroupTally } from '../../src/domain/fairness.js';
+import { fisherByHand } from '../support/fisher-by-hand.js';
 
-/** Two-sided Fisher p by brute force over every table with the margins, in BigInt (independent of contingency.ts). */
-function bruteFisher(a: number, b: number, c: number, d: number): number {
-  const choose = (n: number, k: number): bigint => {
-    let r = 1n;
-    for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
-    return r;
-  };
-  const r1 = a + b;
-  const c1 = a + c;
-  const n = a + b + c + d;
-  const weight = (x: number) => choose(c1, x) * choose(n - c1, r1 - x);
-  const observed = weight(a);
-  let tail = 0n;
-  let total = 0n;
-  for (let x = Math.max(0, r1 + c1 - n); x <= Math.min(r1, c1); x++) {
-    const w = weight(x);
-    total += w;
-    if (w <= observed) tail += w;
-  }
-  return Number(tail) / Number(total);
-}
 
 describe('ageInYears and ageBand (SPEC §12: whole years at D)', () => {
   it.each([
@@ -103,7 +83,7 @@ describe('fairnessRows (SPEC §12)', () => {
     expect(rows.find((r) => r.group === '<35')!.flag).toBe('four-fifths');
     // unknown is among "the others" of the Fisher table: <35 against 9 selected of 14 → [[1, 9], [9, 5]]
     const lt35 = rows.find((r) => r.group === '<35')!;
-    expect(lt35.p).toBeCloseTo(bruteFisher(1, 9, 9, 5), 12);
+    expect(lt35.p).toBeCloseTo(fisherByHand(1, 9, 9, 5), 12);
   });
 
   it('nobody selected: no impact ratio, no flag, p = 1', () => {

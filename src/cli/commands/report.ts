@@ -24,7 +24,8 @@ import { buildCards } from '../../app/report/cards.js';
 import { prepareCardDirectory, writeCard } from '../cards-output.js';
 import { countProgress } from '../render/progress.js';
 
-interface ReportFlags {
+/** The report's own flags, plus the candidate options of `--type candidates` (SPEC §11). */
+interface ReportFlags extends Omit<CandidatesFlags, 'excluded' | 'model'> {
   type: string;
   nip?: string;
   year?: number;
@@ -33,14 +34,6 @@ interface ReportFlags {
   table?: string;
   asOfTime?: string;
   model?: string;
-  // candidates (SPEC §11)
-  level?: string;
-  eselon?: string;
-  post?: string;
-  unit?: string[];
-  instansi?: string;
-  date?: string;
-  limit?: number;
   // personal cards for everyone (SPEC §12, issue 16)
   all?: boolean;
 }
@@ -162,7 +155,7 @@ function candidateOptions(type: ReportType, flags: ReportFlags, db: string): Rep
     return undefined;
   }
   if (flags.year !== undefined) throw new UsageError('--year does not apply to --type candidates: its merit year is year(D) − 1', 'give the date instead: --date 2026-01-15');
-  const req = candidatesRequest(flags as CandidatesFlags, db);
+  const req = candidatesRequest(flags, db);
   return {
     vacancy: req.vacancy, units: req.units,
     ...(req.instansi === undefined ? {} : { instansi: req.instansi }),
