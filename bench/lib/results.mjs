@@ -16,7 +16,14 @@ export const LIMITS = {
   rssFlatness: 1.2, // peak RSS at the largest size ≤ 1.2 × at the smallest
   timePerRowFlatness: 1.5, // time per row at the largest size ≤ 1.5 × at the smallest
 };
-export const IMPORT_STAGES = ['asn-import-personnel', 'asn-import-appraisals', 'asn-import-promotions'];
+export const IMPORT_STAGES = ['asn-import-personnel', 'asn-import-narrow', 'asn-import-appraisals', 'asn-import-promotions'];
+
+/** Targets of issue 17 (import with every check on, against the baselines of the same run). */
+export const RATIO_LIMITS = {
+  narrowVsRaw: 0.6, // asn import rows/s ≥ 0.6 of raw on the narrow 13-column file
+  wideVsRaw: 0.8, // … ≥ 0.8 on the full SIASN layout
+  wideVsSqlite3: 3, // asn import time ≤ 3 × the sqlite3 shell's .import (with the second core)
+};
 
 export function ok(stage) {
   return stage !== undefined && stage.status === 'ok';
@@ -73,6 +80,41 @@ export function targets(run) {
   return out;
 }
 
+/**
+ * Issue 17's ratios: asn import against raw on both layouts (speed ratio, higher is better), and
+ * asn's time divided by the sqlite3 shell's and DuckDB's (lower is better). `[{ target, measured, result }]`.
+ */
+export function ratios(run) {
+  const by = Object.fromEntries(run.stages.map((s) => [s.id, s]));
+  const out = [];
+  const speed = (id, baseId, limit, what) => {
+    const target = `${what}: asn import rows/s ÷ raw rows/s ≥ ${limit}`;
+    const [a, b] = [by[id], by[baseId]];
+    if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
+    const r = (a.rows / a.seconds) / (b.rows / b.seconds);
+    return out.push({ target, measured: `${r.toFixed(2)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s)`, result: verdict(r >= limit) });
+  };
+  const slower = (id, baseId, limit, what) => {
+    const target = `${what}${limit === null ? '' : ` ≤ ${limit}×`}`;
+    const [a, b] = [by[id], by[baseId]];
+    if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
+    const r = a.seconds / b.seconds;
+    return out.push({ target, measured: `${times(r)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s)`, result: limit === null ? '—' : verdict(r <= limit) });
+  };
+  speed('asn-import-narrow', 'raw-narrow', RATIO_LIMITS.narrowVsRaw, 'narrow 13-column file');
+  speed('asn-import-personnel', 'raw', RATIO_LIMITS.wideVsRaw, 'full SIASN layout (66 columns)');
+  slower('asn-import-personnel', 'sqlite3-import', RATIO_LIMITS.wideVsSqlite3, 'asn import personnel time ÷ sqlite3 .import time');
+  slower('asn-import-personnel', 'duckdb-personnel', null, 'asn import personnel time ÷ DuckDB read_csv time');
+  slower('asn-import-narrow', 'duckdb-narrow', null, 'asn import narrow file time ÷ DuckDB read_csv time');
+  slower('asn-import-appraisals', 'duckdb-appraisals', null, 'asn import appraisals time ÷ DuckDB read_csv time');
+  slower('asn-rank', 'duckdb-rank', null, 'asn rank time ÷ DuckDB SQL of the rank inputs time');
+  return out;
+}
+
+export function ratioTable(rows) {
+  return ['| ratio (target of issue 17, — = no target) | measured | result |', '|---|---|---|', ...rows.map((t) => `| ${t.target} | ${t.measured} | ${t.result} |`)].join('\n');
+}
+
 function ratio(stage, base, limit, target) {
   if (!ok(stage) || !ok(base)) return { target, measured: reason(stage, base), result: 'n/a' };
   const r = stage.seconds / base.seconds;
@@ -123,7 +165,7 @@ export function dataLine(run) {
   const mb = (x) => (x.bytes / 1e6).toFixed(1);
   return `data: personnel.csv ${int(f['personnel.csv'].rows)} rows (${mb(f['personnel.csv'])} MB), ` +
     `appraisals.csv ${int(f['appraisals.csv'].rows)} rows (${mb(f['appraisals.csv'])} MB), ` +
-    `promotions.csv ${int(f['promotions.csv'].rows)} rows; ${int(run.manifest.invalidPersonnelRows)} personnel rows invalid on purpose ` +
+    `promotions.csv ${int(f['promotions.csv'].rows)} rows, personnel-narrow.csv ${int(f['personnel-narrow.csv'].rows)} rows (${mb(f['personnel-narrow.csv'])} MB, 13 columns); ${int(run.manifest.invalidPersonnelRows)} personnel rows invalid on purpose ` +
     `(rejected, with their appraisals and promotions as unknown NIPs), ${int(run.manifest.messyPersonnelRows)} messy but valid`;
 }
 
@@ -131,7 +173,7 @@ export function machineLines(m, method) {
   return [
     `- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB} GiB`,
     `- OS: ${m.os}`,
-    `- Node ${m.node}; better-sqlite3 ${m.betterSqlite3 ?? 'n/a'}; sqlite3 shell ${m.sqlite3 ?? 'not installed'}; sqlite-utils ${m.sqliteUtils ?? 'not installed'}`,
+    `- Node ${m.node}; better-sqlite3 ${m.betterSqlite3 ?? 'n/a'}; sqlite3 shell ${m.sqlite3 ?? 'not installed'}; sqlite-utils ${m.sqliteUtils ?? 'not installed'}; DuckDB ${m.duckdb ?? 'not installed'}`,
     `- tree: ${m.commit ?? 'not a git checkout'}`,
     `- date: ${m.date}; 1-minute load average ${m.loadAtStart} at the start, ${m.loadAtEnd ?? 'n/a'} at the end (above 0.5 at the start means something else was running)`,
     `- wall time: the runner's clock around each child process; peak RSS: ${method}`,
