@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
-import { tableStatements, type AppraisalRow, type EmployeeRow } from '../../src/db/queries/rows.js';
+import { employeeExistsStatement, tableStatements, type AppraisalRow, type EmployeeRow } from '../../src/db/queries/rows.js';
 
 let db: Db;
 
@@ -82,5 +82,20 @@ describe('tableStatements', () => {
     appraisals.upsert(row(2025, 'B'), 1, 4);
     const all = db.prepare('SELECT tahun, predikat, source_line FROM appraisals ORDER BY tahun').all();
     expect(all).toEqual([{ tahun: 2024, predikat: 'SB', source_line: 3 }, { tahun: 2025, predikat: 'B', source_line: 4 }]);
+  });
+});
+
+describe('employeeExistsStatement', () => {
+  it('answers for each NIP in turn, the same NIP twice in a row too', () => {
+    tableStatements<EmployeeRow>(db, 'employees').upsert(employee(YOGA, 'Yoga Pratama', 'Dinas Kominfo'), 1, 2);
+    const exists = employeeExistsStatement(db);
+    expect([YOGA, YOGA, SITI, SITI, YOGA, SITI].map(exists)).toEqual([true, true, false, false, true, false]);
+  });
+
+  it('finds an employee stored after a NIP was not found', () => {
+    const exists = employeeExistsStatement(db);
+    expect(exists(SITI)).toBe(false);
+    tableStatements<EmployeeRow>(db, 'employees').upsert(employee(SITI, 'Siti Rahayu', 'Dinas Kesehatan'), 1, 2);
+    expect(exists(SITI)).toBe(true);
   });
 });

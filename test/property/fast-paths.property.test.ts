@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseHukdis, parsePredikat, parseRating } from '../../src/domain/appraisal-values.js';
 import { toIso } from '../../src/domain/dates.js';
 import { golonganLabel, parseGolongan, PNS_GOLONGAN_CODES } from '../../src/domain/golongan.js';
 import { decodeNip } from '../../src/domain/nip.js';
@@ -186,5 +187,29 @@ describe('parseGolongan', () => {
     ['IX', 'PNS'], ['9', null], ['III/a', 'PPPK'], ['31', 'PPPK'], ['IV/e', 'PNS'], ['I/e', 'PNS'],
   ] as const)('%s with jenis %s parses as its padded spelling does', (spelling, jenis) => {
     expect(parseGolongan(spelling, jenis)).toEqual(parseGolongan(` ${spelling} `, jenis));
+  });
+});
+
+describe('appraisal words', () => {
+  const cases: Array<[string, (s: string) => unknown, string[]]> = [
+    ['parsePredikat', parsePredikat, ['Sangat Baik', 'Baik', 'Butuh Perbaikan', 'Kurang', 'Sangat Kurang', 'Kurang/Misconduct', 'Amat Baik', 'Cukup', 'SB', 'B', 'BP', 'K', 'SK', 'Baik Sekali']],
+    ['parseRating', parseRating, ['Di Atas Ekspektasi', 'Sesuai Ekspektasi', 'Di Bawah Ekspektasi', 'Diatas Ekspektasi', 'Dibawah Ekspektasi', '1', '2', '3', '4']],
+    ['parseHukdis', parseHukdis, ['Tidak Ada', 'Ringan', 'Sedang', 'Berat', 'Nihil', '0', 'Teguran']],
+  ];
+  it.each(cases.flatMap(([name, parse, spellings]) => spellings.flatMap((s) => [s, s.toUpperCase(), s.toLowerCase()].map((v) => [name, v, parse] as const))))(
+    '%s(%j) is what the padded cell gives',
+    (_name, spelling, parse) => {
+      expect(parse(spelling)).toEqual(parse(`  ${spelling} `));
+    },
+  );
+
+  it.each([
+    ['Sangat Baik', 'SB'], ['SANGAT BAIK', 'SB'], ['Amat Baik', 'SB'], ['Cukup', 'BP'], ['Kurang/Misconduct', 'K'],
+  ])('parsePredikat(%j) → %s', (spelling, code) => {
+    expect(parsePredikat(spelling)).toEqual({ ok: true, value: code });
+  });
+
+  it.each([['Di Atas Ekspektasi', 'ABOVE'], ['sesuai ekspektasi', 'MEETS'], ['3', 'BELOW']])('parseRating(%j) → %s', (spelling, rating) => {
+    expect(parseRating(spelling)).toEqual({ ok: true, value: rating });
   });
 });

@@ -98,8 +98,18 @@ function prepareTable(db: Db, table: TableName): TableStatements<Record<string, 
   };
 }
 
-/** Whether an employee with this NIP is stored (appraisals and promotions need one). */
+/**
+ * Whether an employee with this NIP is stored (appraisals and promotions need one). The last NIP
+ * found is remembered: an appraisal file lists each employee's years one after the other, and
+ * the import of such a file writes no employees, so the next row of the same NIP needs no query.
+ */
 export function employeeExistsStatement(db: Db): (nip: string) => boolean {
   const stmt = db.prepare('SELECT 1 FROM employees WHERE nip = ?').pluck();
-  return (nip) => stmt.get(nip) !== undefined;
+  let lastFound: string | null = null;
+  return (nip) => {
+    if (nip === lastFound) return true;
+    const found = stmt.get(nip) !== undefined;
+    lastFound = found ? nip : null;
+    return found;
+  };
 }
