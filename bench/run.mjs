@@ -127,7 +127,7 @@ async function ensureData(size, seed, dir, scratch) {
   if (m.code !== 0 || !existsSync(manifestFile)) throw new Error(`data generation failed (exit ${m.code}): ${readFileSync(stderrFile, 'utf8').slice(-500)}`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   const rows = Object.values(manifest.files).reduce((s, f) => s + f.rows, 0);
-  return { manifest, stage: { id: 'generate', label: 'generate data (bench/generate.mjs)', rows, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, method: m.method, note: 'all four files' } };
+  return { manifest, stage: { id: 'generate', label: 'generate data (bench/generate.mjs)', rows, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note: 'all four files' } };
 }
 
 /** Reads the inputs once so that no stage pays for a cold page cache more than another. */

@@ -35,11 +35,14 @@ function cell(stage, value) {
 
 /** The stage table of one size as markdown (it reads fine in a terminal too). */
 export function stageTable(run) {
-  const lines = ['| stage | rows | seconds | rows/s | peak RSS MB | note |', '|---|---:|---:|---:|---:|---|'];
+  // CPU seconds (user + system, GNU time) last: other work on a shared machine stretches the wall
+  // time, much less the CPU time; above the wall time it shows a stage using several cores.
+  const lines = ['| stage | rows | seconds | rows/s | peak RSS MB | note | CPU s |', '|---|---:|---:|---:|---:|---|---:|'];
   for (const s of run.stages) {
     const rate = ok(s) && s.seconds > 0 ? int(s.rows / s.seconds) : 'n/a';
     const rss = ok(s) && s.rssMb !== null ? int(s.rssMb) : 'n/a';
-    lines.push(`| ${s.label} | ${int(s.rows)} | ${cell(s, secs(s.seconds ?? 0))} | ${rate} | ${rss} | ${s.note ?? ''} |`);
+    const cpu = ok(s) && s.cpuSeconds != null ? secs(s.cpuSeconds) : 'n/a';
+    lines.push(`| ${s.label} | ${int(s.rows)} | ${cell(s, secs(s.seconds ?? 0))} | ${rate} | ${rss} | ${s.note ?? ''} | ${cpu} |`);
   }
   return lines.join('\n');
 }
@@ -92,14 +95,14 @@ export function ratios(run) {
     const [a, b] = [by[id], by[baseId]];
     if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
     const r = (a.rows / a.seconds) / (b.rows / b.seconds);
-    return out.push({ target, measured: `${r.toFixed(2)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s)`, result: verdict(r >= limit) });
+    return out.push({ target, measured: `${r.toFixed(2)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s${cpuNote(a, b, (x, y) => (a.rows / x) / (b.rows / y))})`, result: verdict(r >= limit) });
   };
   const slower = (id, baseId, limit, what) => {
     const target = `${what}${limit === null ? '' : ` ≤ ${limit}×`}`;
     const [a, b] = [by[id], by[baseId]];
     if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
     const r = a.seconds / b.seconds;
-    return out.push({ target, measured: `${times(r)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s)`, result: limit === null ? '—' : verdict(r <= limit) });
+    return out.push({ target, measured: `${times(r)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s${cpuNote(a, b, (x, y) => x / y, times)})`, result: limit === null ? '—' : verdict(r <= limit) });
   };
   speed('asn-import-narrow', 'raw-narrow', RATIO_LIMITS.narrowVsRaw, 'narrow 13-column file');
   speed('asn-import-personnel', 'raw', RATIO_LIMITS.wideVsRaw, 'full SIASN layout (66 columns)');
@@ -109,6 +112,12 @@ export function ratios(run) {
   slower('asn-import-appraisals', 'duckdb-appraisals', null, 'asn import appraisals time ÷ DuckDB read_csv time');
   slower('asn-rank', 'duckdb-rank', null, 'asn rank time ÷ DuckDB SQL of the rank inputs time');
   return out;
+}
+
+/** The same ratio on CPU seconds, when both stages have them: "; CPU 2.1 s vs 1.0 s: 0.48". */
+function cpuNote(a, b, ratioOf, format = (x) => x.toFixed(2)) {
+  if (a.cpuSeconds == null || b.cpuSeconds == null || a.cpuSeconds <= 0 || b.cpuSeconds <= 0) return '';
+  return `; CPU ${secs(a.cpuSeconds)} s vs ${secs(b.cpuSeconds)} s: ${format(ratioOf(a.cpuSeconds, b.cpuSeconds))}`;
 }
 
 export function ratioTable(rows) {

@@ -109,7 +109,7 @@ export function stagesFor(ctx) {
 
 /** Runs one stage (or records why it did not run). Never throws for a failing child. */
 export async function runStage(stage, { work, env, onStart = () => {} }) {
-  const base = { id: stage.id, label: stage.label, rows: stage.rows, seconds: null, rssMb: null, method: null };
+  const base = { id: stage.id, label: stage.label, rows: stage.rows, seconds: null, rssMb: null, cpuSeconds: null, method: null };
   if (stage.skip) return { ...base, status: 'n/a', note: stage.skip };
   onStart(stage);
   const stderrFile = join(work, `${stage.id}.stderr.txt`);
@@ -121,7 +121,7 @@ export async function runStage(stage, { work, env, onStart = () => {} }) {
       return { ...base, status: 'failed', note: `exit ${m.code}${why ? `: ${why}` : ''}`, seconds: m.seconds };
     }
     const note = stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
-    return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, method: m.method, note };
+    return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note };
   } catch (error) {
     return { ...base, status: 'failed', note: `could not start: ${error.message}` };
   } finally {
