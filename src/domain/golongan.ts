@@ -80,22 +80,22 @@ export function pangkatName(code: number): string | null {
  */
 export function parseGolongan(raw: string, jenisPegawai: JenisPegawai | null): Parsed<Golongan> {
   const known = (jenisPegawai === 'PPPK' ? PPPK_CANONICAL : PNS_CANONICAL).get(raw);
-  if (known !== undefined) return ok({ code: known, label: jenisPegawai === 'PPPK' ? PPPK_ROMAN[known - 1] ?? '' : golonganLabel(known, 'PNS') ?? String(known) });
+  if (known !== undefined) return ok({ code: known.code, label: known.label });
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return fail('golongan is empty');
   return jenisPegawai === 'PPPK' ? parsePppkGolongan(text) : parsePnsGolongan(text);
 }
 
 /**
- * The spellings SIASN itself writes (`III/a`, `III/A`, GOL_ID `31`; PPPK `IX`, `9`) → code,
+ * The spellings SIASN itself writes (`III/a`, `III/A`, GOL_ID `31`; PPPK `IX`, `9`) → golongan,
  * each taken from the full parser below when this module loads, so the look-up gives exactly
- * what parsing would. Per row, the full parser's 17 pangkat patterns were a measurable cost.
+ * what parsing would (as a fresh object). Per row, the full parser's 17 pangkat patterns were a measurable cost.
  */
-function canonical(spellings: readonly string[], parse: (text: string) => Parsed<Golongan>): ReadonlyMap<string, number> {
-  const map = new Map<string, number>();
+function canonical(spellings: readonly string[], parse: (text: string) => Parsed<Golongan>): ReadonlyMap<string, Golongan> {
+  const map = new Map<string, Golongan>();
   for (const text of spellings) {
     const parsed = parse(text);
-    if (parsed.ok && parsed.warning === undefined) map.set(text, parsed.value.code);
+    if (parsed.ok && parsed.warning === undefined) map.set(text, parsed.value);
   }
   return map;
 }
