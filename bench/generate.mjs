@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark data at any size: `node bench/generate.mjs --size 100000 --out bench/data/100k [--seed 42]`.
 // Writes personnel.csv (the SIASN "download data pegawai" layout, SPEC §1.2), appraisals.csv
-// (2024 and 2025 per employee) and promotions.csv (about 3% of employees a year, 2025–2026), then
+// (2024 and 2025 per employee), promotions.csv (about 3% of employees a year, 2025–2026) and
+// personnel-narrow.csv (the same employees in the 13 columns asn reads, issue 17), then
 // manifest.json, whose presence means the folder is complete. Streaming: rows are batched into
 // ~64 KB chunks and written with backpressure, so memory stays flat whatever --size is.
 // Deterministic: the same --size and --seed give byte-identical files.
@@ -13,12 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { planInstansi } from './lib/org.mjs';
 import { PersonFactory } from './lib/person.mjs';
 import { Rng } from './lib/random.mjs';
-import { APPRAISAL_HEADER, PERSONNEL_HEADER, PROMOTION_HEADER, RowWriter } from './lib/rows.mjs';
+import { APPRAISAL_HEADER, NARROW_PERSONNEL_HEADER, PERSONNEL_HEADER, PROMOTION_HEADER, RowWriter } from './lib/rows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHUNK = 64 * 1024;
 export const DEFAULT_SEED = 42;
-export const FILES = ['personnel.csv', 'appraisals.csv', 'promotions.csv'];
+export const FILES = ['personnel.csv', 'appraisals.csv', 'promotions.csv', 'personnel-narrow.csv'];
 
 /** A hash of the generator's own source: cached data made by another version is regenerated. */
 export function generatorVersion() {
@@ -69,6 +70,7 @@ export async function generate({ size, out, seed = DEFAULT_SEED, onProgress = ()
   const personnel = new Sink(join(out, 'personnel.csv'), PERSONNEL_HEADER);
   const appraisals = new Sink(join(out, 'appraisals.csv'), APPRAISAL_HEADER);
   const promotions = new Sink(join(out, 'promotions.csv'), PROMOTION_HEADER);
+  const narrow = new Sink(join(out, 'personnel-narrow.csv'), NARROW_PERSONNEL_HEADER);
 
   let k = 0;
   let plan = planInstansi(rng, k);
@@ -84,8 +86,8 @@ export async function generate({ size, out, seed = DEFAULT_SEED, onProgress = ()
         u = 0;
       }
     }
-    const [p, a, pr] = writer.employee(plan.instansi, plan.units[u], j++, i);
-    const waits = [personnel.add(p, 1), appraisals.add(a, 2), pr === '' ? null : promotions.add(pr, 1)];
+    const [p, a, pr, n] = writer.employee(plan.instansi, plan.units[u], j++, i);
+    const waits = [personnel.add(p, 1), appraisals.add(a, 2), pr === '' ? null : promotions.add(pr, 1), narrow.add(n, 1)];
     for (const w of waits) if (w !== null) await w;
     if ((i + 1) % 100_000 === 0) onProgress(i + 1);
   }
@@ -93,6 +95,7 @@ export async function generate({ size, out, seed = DEFAULT_SEED, onProgress = ()
     personnel: await personnel.close(),
     appraisals: await appraisals.close(),
     promotions: await promotions.close(),
+    narrow: await narrow.close(),
   };
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const c = writer.counts;
@@ -108,6 +111,7 @@ export async function generate({ size, out, seed = DEFAULT_SEED, onProgress = ()
       'personnel.csv': { rows: personnel.rows, bytes: bytes.personnel },
       'appraisals.csv': { rows: appraisals.rows, bytes: bytes.appraisals },
       'promotions.csv': { rows: promotions.rows, bytes: bytes.promotions },
+      'personnel-narrow.csv': { rows: narrow.rows, bytes: bytes.narrow },
     },
     pppk: c.pppk,
     messyPersonnelRows: c.messy,

@@ -12,19 +12,20 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, FILES, generatorVersion } from './generate.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { measure, methodName } from './lib/measure.mjs';
-import { dataLine, flatness, machineLines, stageTable, targets, targetTable } from './lib/results.mjs';
+import { dataLine, flatness, machineLines, ratios, ratioTable, stageTable, targets, targetTable } from './lib/results.mjs';
 import { asnCommands, runStage, stagesFor } from './lib/stages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const USAGE = `usage: node bench/run.mjs [--size N[,N...]] [--seed 42] [--out DIR] [--data DIR]
-                         [--no-baselines] [--no-install] [--keep] [--fail-on-targets]
+                         [--tools DIR] [--no-baselines] [--no-install] [--keep] [--fail-on-targets]
   --size      employees; several sizes separated by commas; 100k, 1m, 4.7m work (default 1000000)
   --out DIR   write RESULTS.md, results.json, the data cache and work files under DIR
               (bench/RESULTS.md is then left alone)
   --data DIR  where generated data is cached (default bench/data, or DIR/data with --out)
+  --tools DIR where the DuckDB baseline is installed on demand (default bench/.tools, or DIR/tools with --out)
   --no-baselines  only the asn stages (quick smoke run)
-  --no-install    do not try apt-get for a missing sqlite3 or sqlite-utils
+  --no-install    do not try apt-get for a missing sqlite3 or sqlite-utils, nor npm for DuckDB
   --keep          keep the databases made by the run
   --fail-on-targets  exit 1 when a target fails
 Example: npm run bench -- --size 100000,1000000`;
@@ -38,7 +39,7 @@ function parseSize(text) {
 }
 
 function parseArgs(argv) {
-  const args = { sizes: [1_000_000], seed: DEFAULT_SEED, out: null, data: null, baselines: true, install: true, keep: false, failOnTargets: false };
+  const args = { sizes: [1_000_000], seed: DEFAULT_SEED, out: null, data: null, tools: null, baselines: true, install: true, keep: false, failOnTargets: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -49,6 +50,7 @@ function parseArgs(argv) {
     else if (a === '--seed') args.seed = Number(value());
     else if (a === '--out') args.out = resolve(value());
     else if (a === '--data') args.data = resolve(value());
+    else if (a === '--tools') args.tools = resolve(value());
     else if (a === '--no-baselines') args.baselines = false;
     else if (a === '--no-install') args.install = false;
     else if (a === '--keep') args.keep = true;
@@ -77,6 +79,35 @@ function ensureTool(tool, pkg, install, work) {
   return has(tool) ? { present: true, note: `installed by this run with apt-get` } : { present: false, note: `apt-get install ${pkg} failed, see ${logFile}` };
 }
 
+/**
+ * DuckDB (issue 17) is not a dependency of asn, so `npm ci` never downloads it: `@duckdb/node-api`
+ * is installed here on demand into its own folder, once, and loaded from there by
+ * bench/duckdb-stage.mjs. Returns { present, note, version }.
+ */
+const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
+function ensureDuckdb(dir, install, work) {
+  const probe = () => spawnSync(process.execPath, [join(here, 'duckdb-stage.mjs'), dir, 'version'], { encoding: 'utf8', timeout: 60_000 });
+  const installed = existsSync(join(dir, 'node_modules/@duckdb/node-api/package.json'));
+  let note = null;
+  if (!installed) {
+    if (!install) return { present: false, note: 'not installed; --no-install', version: null };
+    if (!has('npm')) return { present: false, note: 'not installed; npm not found', version: null };
+    log(`DuckDB is missing: npm install ${DUCKDB_PACKAGE} into ${dir}`);
+    mkdirSync(dir, { recursive: true });
+    // Its own package.json, so npm never walks up to asn's.
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'asn-bench-tools', private: true, description: 'baselines installed by bench/run.mjs' }, null, 2)}\n`);
+    const logFile = join(work, 'npm-duckdb.log');
+    const fd = openSync(logFile, 'w');
+    const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', DUCKDB_PACKAGE], { cwd: dir, stdio: ['ignore', fd, fd], timeout: 600_000 });
+    closeSync(fd);
+    if (r.status !== 0) return { present: false, note: `npm install ${DUCKDB_PACKAGE} failed (${r.error?.message ?? `exit ${r.status}`}), see ${logFile}`, version: null };
+    note = `${DUCKDB_PACKAGE} installed by this run into ${relative(root, dir).startsWith('..') ? dir : relative(root, dir)}`;
+  }
+  const p = probe();
+  if (p.status !== 0) return { present: false, note: `DuckDB does not load here: ${(p.stderr || p.error?.message || '').trim().split('\n').at(-1)}`, version: null };
+  return { present: true, note, version: p.stdout.trim() };
+}
+
 /** Reuses bench data made by the same generator version, size and seed; else generates it (timed). */
 async function ensureData(size, seed, dir, scratch) {
   const manifestFile = join(dir, 'manifest.json');
@@ -96,7 +127,7 @@ async function ensureData(size, seed, dir, scratch) {
   if (m.code !== 0 || !existsSync(manifestFile)) throw new Error(`data generation failed (exit ${m.code}): ${readFileSync(stderrFile, 'utf8').slice(-500)}`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   const rows = Object.values(manifest.files).reduce((s, f) => s + f.rows, 0);
-  return { manifest, stage: { id: 'generate', label: 'generate data (bench/generate.mjs)', rows, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, method: m.method, note: 'all three files' } };
+  return { manifest, stage: { id: 'generate', label: 'generate data (bench/generate.mjs)', rows, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note: 'all four files' } };
 }
 
 /** Reads the inputs once so that no stage pays for a cold page cache more than another. */
@@ -123,7 +154,9 @@ function sizeSection(run) {
     dataLine(run), '',
     stageTable(run), '',
     '### Targets', '',
-    targetTable(run.targets),
+    targetTable(run.targets), '',
+    '### Ratios (issue 17)', '',
+    ratioTable(run.ratios),
   ].join('\n');
 }
 
@@ -163,19 +196,23 @@ async function main() {
   if (args.out) mkdirSync(args.out, { recursive: true });
   const scratch = mkdtempSync(join(dataRoot, 'work-'));
   const notes = [];
-  const tools = { sqlite3: false, sqliteUtils: false };
+  const tools = { sqlite3: false, sqliteUtils: false, duckdb: null };
   if (args.baselines) {
     const s3 = ensureTool('sqlite3', 'sqlite3', args.install, scratch);
     const su = ensureTool('sqlite-utils', 'sqlite-utils', args.install, scratch);
     Object.assign(tools, { sqlite3: s3.present, sqlite3Note: s3.note, sqliteUtils: su.present, sqliteUtilsNote: su.note });
     if (s3.note) notes.push(`sqlite3: ${s3.note}`);
     if (su.note) notes.push(`sqlite-utils: ${su.note}`);
+    const toolsDir = args.tools ?? (args.out ? join(args.out, 'tools') : join(here, '.tools'));
+    const dk = ensureDuckdb(toolsDir, args.install, scratch);
+    Object.assign(tools, { duckdb: dk.present ? toolsDir : null, duckdbNote: dk.note, duckdbVersion: dk.version });
+    if (dk.note) notes.push(`DuckDB: ${dk.note}`);
   } else {
-    notes.push('--no-baselines: raw, sqlite-utils and sqlite3 stages skipped, so the ratio targets are n/a');
+    notes.push('--no-baselines: raw, sqlite-utils, sqlite3 and DuckDB stages skipped, so the ratio targets are n/a');
   }
   const commands = asnCommands(bin);
   for (const c of ['audit', 'report']) if (!commands.has(c)) notes.push(`\`asn ${c}\` does not exist in this build: its stage and target are n/a`);
-  const machine = describeMachine(root);
+  const machine = { ...describeMachine(root), duckdb: tools.duckdbVersion ?? null };
   const env = { ...process.env, TZ: 'UTC', NO_COLOR: '1' };
   const runs = [];
   try {
@@ -193,6 +230,7 @@ async function main() {
       }
       const run = { size, seed: args.seed, manifest, stages: results, method: results.find((s) => s.method)?.method ?? null };
       run.targets = targets(run);
+      run.ratios = ratios(run);
       runs.push(run);
       process.stdout.write(`\n${sizeSection(run)}\n`);
       if (!args.keep) rmSync(work, { recursive: true, force: true });
@@ -209,7 +247,7 @@ async function main() {
   writeFileSync(resultsFile, md);
   if (args.out) writeFileSync(join(args.out, 'results.json'), `${JSON.stringify({ machine, command: commandLine(argv), runs, flatness: flat, notes }, null, 2)}\n`);
   log(`\nwrote ${relative(process.cwd(), resultsFile) || resultsFile}`);
-  const failed = [...runs.flatMap((r) => r.targets), ...(flat?.checks ?? [])].some((t) => t.result === 'FAIL');
+  const failed = [...runs.flatMap((r) => [...r.targets, ...r.ratios]), ...(flat?.checks ?? [])].some((t) => t.result === 'FAIL');
   return args.failOnTargets && failed ? 1 : 0;
 }
 

@@ -37,7 +37,7 @@ export async function measure(command, args, { cwd, env, stdoutFile = '/dev/null
   const gnu = hasGnuTime();
   if (gnu) {
     file = GNU_TIME;
-    argv = ['-f', '%e %M', '-o', rssFile, command, ...args];
+    argv = ['-f', '%e %M %U %S', '-o', rssFile, command, ...args];
   } else if (command === process.execPath) {
     argv = ['--import', RSS_HOOK.href, ...args];
     childEnv = { ...env, ASN_BENCH_RSS_FILE: rssFile };
@@ -56,14 +56,19 @@ export async function measure(command, args, { cwd, env, stdoutFile = '/dev/null
     if (poll) clearInterval(poll);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     let kb = polledKb || null;
+    let cpuSeconds = null;
     if (existsSync(rssFile)) {
       // GNU time writes "Command exited with non-zero status N" before the format line.
       const last = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1) ?? '';
-      const value = Number(last.split(' ').at(-1));
-      if (Number.isFinite(value) && value > 0) kb = value;
+      // GNU time: "elapsed rss user sys"; the node hook: "rss".
+      const parts = last.split(' ').map(Number);
+      const [rss, user, sys] = parts.length >= 4 ? parts.slice(1) : [parts.at(-1), NaN, NaN];
+      if (Number.isFinite(rss) && rss > 0) kb = rss;
+      // User + system CPU seconds: on a shared machine, the figure other work disturbs least.
+      if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user + sys;
       rmSync(rssFile, { force: true });
     }
-    return { seconds, rssMb: kb === null ? null : kb / 1024, code, method: methodName(command) };
+    return { seconds, rssMb: kb === null ? null : kb / 1024, cpuSeconds, code, method: methodName(command) };
   } finally {
     closeSync(out);
     closeSync(err);

@@ -17,7 +17,14 @@ export const LIMITS = {
   rssFlatness: 1.2, // peak RSS at the largest size ≤ 1.2 × at the smallest
   timePerRowFlatness: 1.5, // time per row at the largest size ≤ 1.5 × at the smallest
 };
-export const IMPORT_STAGES = ['asn-import-personnel', 'asn-import-appraisals', 'asn-import-promotions'];
+export const IMPORT_STAGES = ['asn-import-personnel', 'asn-import-narrow', 'asn-import-appraisals', 'asn-import-promotions'];
+
+/** Targets of issue 17 (import with every check on, against the baselines of the same run). */
+export const RATIO_LIMITS = {
+  narrowVsRaw: 0.6, // asn import rows/s ≥ 0.6 of raw on the narrow 13-column file
+  wideVsRaw: 0.8, // … ≥ 0.8 on the full SIASN layout
+  wideVsSqlite3: 3, // asn import time ≤ 3 × the sqlite3 shell's .import (with the second core)
+};
 
 export function ok(stage) {
   return stage !== undefined && stage.status === 'ok';
@@ -29,11 +36,14 @@ function cell(stage, value) {
 
 /** The stage table of one size as markdown (it reads fine in a terminal too). */
 export function stageTable(run) {
-  const lines = ['| stage | rows | seconds | rows/s | peak RSS MB | note |', '|---|---:|---:|---:|---:|---|'];
+  // CPU seconds (user + system, GNU time) last: other work on a shared machine stretches the wall
+  // time, much less the CPU time; above the wall time it shows a stage using several cores.
+  const lines = ['| stage | rows | seconds | rows/s | peak RSS MB | note | CPU s |', '|---|---:|---:|---:|---:|---|---:|'];
   for (const s of run.stages) {
     const rate = ok(s) && s.seconds > 0 ? int(s.rows / s.seconds) : 'n/a';
     const rss = ok(s) && s.rssMb !== null ? int(s.rssMb) : 'n/a';
-    lines.push(`| ${s.label} | ${int(s.rows)} | ${cell(s, secs(s.seconds ?? 0))} | ${rate} | ${rss} | ${s.note ?? ''} |`);
+    const cpu = ok(s) && s.cpuSeconds != null ? secs(s.cpuSeconds) : 'n/a';
+    lines.push(`| ${s.label} | ${int(s.rows)} | ${cell(s, secs(s.seconds ?? 0))} | ${rate} | ${rss} | ${s.note ?? ''} | ${cpu} |`);
   }
   return lines.join('\n');
 }
@@ -75,6 +85,47 @@ export function targets(run) {
   // SPEC §12 (issue 16): every employee's card in under 2 × one summary report
   out.push(ratio(by['asn-report-cards'], by['asn-report'], 2, 'cards --all ≤ 2 × report summary'));
   return out;
+}
+
+/**
+ * Issue 17's ratios: asn import against raw on both layouts (speed ratio, higher is better), and
+ * asn's time divided by the sqlite3 shell's and DuckDB's (lower is better). `[{ target, measured, result }]`.
+ */
+export function ratios(run) {
+  const by = Object.fromEntries(run.stages.map((s) => [s.id, s]));
+  const out = [];
+  const speed = (id, baseId, limit, what) => {
+    const target = `${what}: asn import rows/s ÷ raw rows/s ≥ ${limit}`;
+    const [a, b] = [by[id], by[baseId]];
+    if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
+    const r = (a.rows / a.seconds) / (b.rows / b.seconds);
+    return out.push({ target, measured: `${r.toFixed(2)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s${cpuNote(a, b, (x, y) => (a.rows / x) / (b.rows / y))})`, result: verdict(r >= limit) });
+  };
+  const slower = (id, baseId, limit, what) => {
+    const target = `${what}${limit === null ? '' : ` ≤ ${limit}×`}`;
+    const [a, b] = [by[id], by[baseId]];
+    if (!ok(a) || !ok(b)) return out.push({ target, measured: reason(a, b), result: 'n/a' });
+    const r = a.seconds / b.seconds;
+    return out.push({ target, measured: `${times(r)} (${secs(a.seconds)} s vs ${secs(b.seconds)} s${cpuNote(a, b, (x, y) => x / y, times)})`, result: limit === null ? '—' : verdict(r <= limit) });
+  };
+  speed('asn-import-narrow', 'raw-narrow', RATIO_LIMITS.narrowVsRaw, 'narrow 13-column file');
+  speed('asn-import-personnel', 'raw', RATIO_LIMITS.wideVsRaw, 'full SIASN layout (66 columns)');
+  slower('asn-import-personnel', 'sqlite3-import', RATIO_LIMITS.wideVsSqlite3, 'asn import personnel time ÷ sqlite3 .import time');
+  slower('asn-import-personnel', 'duckdb-personnel', null, 'asn import personnel time ÷ DuckDB read_csv time');
+  slower('asn-import-narrow', 'duckdb-narrow', null, 'asn import narrow file time ÷ DuckDB read_csv time');
+  slower('asn-import-appraisals', 'duckdb-appraisals', null, 'asn import appraisals time ÷ DuckDB read_csv time');
+  slower('asn-rank', 'duckdb-rank', null, 'asn rank time ÷ DuckDB SQL of the rank inputs time');
+  return out;
+}
+
+/** The same ratio on CPU seconds, when both stages have them: "; CPU 2.1 s vs 1.0 s: 0.48". */
+function cpuNote(a, b, ratioOf, format = (x) => x.toFixed(2)) {
+  if (a.cpuSeconds == null || b.cpuSeconds == null || a.cpuSeconds <= 0 || b.cpuSeconds <= 0) return '';
+  return `; CPU ${secs(a.cpuSeconds)} s vs ${secs(b.cpuSeconds)} s: ${format(ratioOf(a.cpuSeconds, b.cpuSeconds))}`;
+}
+
+export function ratioTable(rows) {
+  return ['| ratio (target of issue 17, — = no target) | measured | result |', '|---|---|---|', ...rows.map((t) => `| ${t.target} | ${t.measured} | ${t.result} |`)].join('\n');
 }
 
 function ratio(stage, base, limit, target) {
@@ -127,7 +178,7 @@ export function dataLine(run) {
   const mb = (x) => (x.bytes / 1e6).toFixed(1);
   return `data: personnel.csv ${int(f['personnel.csv'].rows)} rows (${mb(f['personnel.csv'])} MB), ` +
     `appraisals.csv ${int(f['appraisals.csv'].rows)} rows (${mb(f['appraisals.csv'])} MB), ` +
-    `promotions.csv ${int(f['promotions.csv'].rows)} rows; ${int(run.manifest.invalidPersonnelRows)} personnel rows invalid on purpose ` +
+    `promotions.csv ${int(f['promotions.csv'].rows)} rows, personnel-narrow.csv ${int(f['personnel-narrow.csv'].rows)} rows (${mb(f['personnel-narrow.csv'])} MB, 13 columns); ${int(run.manifest.invalidPersonnelRows)} personnel rows invalid on purpose ` +
     `(rejected, with their appraisals and promotions as unknown NIPs), ${int(run.manifest.messyPersonnelRows)} messy but valid`;
 }
 
@@ -135,7 +186,7 @@ export function machineLines(m, method) {
   return [
     `- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memoryGiB} GiB`,
     `- OS: ${m.os}`,
-    `- Node ${m.node}; better-sqlite3 ${m.betterSqlite3 ?? 'n/a'}; sqlite3 shell ${m.sqlite3 ?? 'not installed'}; sqlite-utils ${m.sqliteUtils ?? 'not installed'}`,
+    `- Node ${m.node}; better-sqlite3 ${m.betterSqlite3 ?? 'n/a'}; sqlite3 shell ${m.sqlite3 ?? 'not installed'}; sqlite-utils ${m.sqliteUtils ?? 'not installed'}; DuckDB ${m.duckdb ?? 'not installed'}`,
     `- tree: ${m.commit ?? 'not a git checkout'}`,
     `- date: ${m.date}; 1-minute load average ${m.loadAtStart} at the start, ${m.loadAtEnd ?? 'n/a'} at the end (above 0.5 at the start means something else was running)`,
     `- wall time: the runner's clock around each child process; peak RSS: ${method}`,

@@ -18,6 +18,15 @@ export const PERSONNEL_HEADER = [
   'INSTANSI KERJA NAMA', 'SATUAN KERJA INDUK ID', 'SATUAN KERJA INDUK NAMA', 'SATUAN KERJA KERJA ID', 'SATUAN KERJA KERJA NAMA',
   'ESELON ID', 'ESELON NAMA',
 ].join(',');
+/**
+ * The narrow personnel layout (issue 17): the 13 columns a regional export carries when it keeps
+ * only what asn reads for rank and audit — no IDs, contact data, SK numbers, KPKN or satker.
+ * The same employees and values as personnel.csv (the messy and invalid rows included).
+ */
+export const NARROW_PERSONNEL_HEADER = [
+  'NIP BARU', 'NAMA', 'GELAR DEPAN', 'GELAR BELAKANG', 'TANGGAL LAHIR', 'JENIS KELAMIN', 'JENIS PEGAWAI NAMA',
+  'GOL AKHIR NAMA', 'TMT GOLONGAN', 'TMT CPNS', 'JABATAN NAMA', 'TINGKAT PENDIDIKAN NAMA', 'UNOR NAMA',
+].join(',');
 export const APPRAISAL_HEADER = 'NIP,TAHUN,RATING HASIL KERJA,RATING PERILAKU KERJA,PREDIKAT,NILAI SKP,JPM,POTENSI,JP,HUKUMAN DISIPLIN,NIP PENILAI,NAMA PENILAI';
 export const PROMOTION_HEADER = 'NIP,TMT,JABATAN ASAL,ESELON ASAL,JABATAN BARU,ESELON BARU,UNIT KERJA';
 
@@ -100,7 +109,7 @@ export class RowWriter {
     if (unit.name === unit.satker.name) this.satkerHeads.set(unit.satker, this.unitHead);
   }
 
-  /** Everything one employee contributes: `[personnelLine, appraisalLines, promotionLine]`. */
+  /** Everything one employee contributes: `[personnelLine, appraisalLines, promotionLine, narrowPersonnelLine]`. */
   employee(instansi, unit, j, index) {
     const rng = this.rng;
     const f = this.factory;
@@ -111,9 +120,9 @@ export class RowWriter {
     if (kind !== 'clean') this.counts[kind]++;
     if (p.pppk) this.counts.pppk++;
     const appraiser = this.appraiserOf(instansi, unit, j);
-    const personnel = this.personnel(instansi, unit, p, promo, kind, index);
+    const [personnel, narrow] = this.personnel(instansi, unit, p, promo, kind, index);
     this.noteHead(unit, j, p, this.lastNama);
-    return [personnel, this.appraisals(p, appraiser), promo === null ? '' : this.promotionLine(p, promo)];
+    return [personnel, this.appraisals(p, appraiser), promo === null ? '' : this.promotionLine(p, promo), narrow];
   }
 
   promotion(p) {
@@ -177,7 +186,10 @@ export class RowWriter {
     const jabatanId = stableId(p.jabatan);
     const eselonId = p.eselon === '' ? '' : ESELON_ID[p.eselon];
     const satker = unit.satker;
-    return `${rng.hexId()},${nip},${nipLama},${q(nama)},${gelarDepan},${q(gelarBelakang)},${stableId(tempat)},${tempat},${birth},${female ? 'F' : 'M'},` +
+    // The narrow row draws nothing from rng: personnel.csv stays byte-identical with or without it.
+    const narrow = `${nip},${q(nama)},${gelarDepan},${q(gelarBelakang)},${birth},${female ? 'F' : 'M'},${pppk ? 'PPPK' : 'PNS Daerah'},` +
+      `${golNama},${dmy(p.tmtGolY, p.tmtGolM, 1)},${tmtCpns},${q(p.jabatan)},${edu.name},${q(unit.name)}\n`;
+    const wide = `${rng.hexId()},${nip},${nipLama},${q(nama)},${gelarDepan},${q(gelarBelakang)},${stableId(tempat)},${tempat},${birth},${female ? 'F' : 'M'},` +
       `${AGAMA_W.pick(rng)},${KAWIN_W.pick(rng)},${nik},${rng.pick(HP_PREFIX)}${rng.digits(8)},${mail}@example.com,${mail}@example.go.id,"${alamat}",` +
       `${rng.digits(2)}.${rng.digits(3)}.${rng.digits(3)}.${rng.digits(1)}-${rng.digits(3)}.000,000${rng.digits(8)}${rng.digits(2)},` +
       (pppk ? '71,PPPK,01,Aktif,,' : '4,PNS Daerah,01,Aktif,P,') + (rng.chance(0.8) ? 'Sudah Aktivasi,' : 'Belum Aktivasi,') +
@@ -189,6 +201,7 @@ export class RowWriter {
       `${instansi.kpknId},${instansi.kpknNama},${instansi.lokasiId},${instansi.lokasiNama},${unit.id},${q(unit.name)},` +
       `${instansi.id},${instansi.name},${instansi.id},${instansi.name},${instansi.satkerIndukId},${instansi.name},${satker.id},${q(satker.name)},` +
       `${eselonId},${p.eselon}\n`;
+    return [wide, narrow];
   }
 
   appraisals(p, [nipPenilai, namaPenilai]) {

@@ -1,6 +1,8 @@
-// The stages measured at one size, in order: the three baselines that import the personnel CSV,
-// the asn imports, then rank / audit / report, each next to the sqlite3 shell exporting the same
-// joined columns (the cost of just reading and writing that data).
+// The stages measured at one size, in order: the baselines that import the personnel CSV (raw,
+// sqlite-utils, sqlite3, DuckDB; raw and DuckDB also on the narrow 13-column file), the asn
+// imports (the narrow personnel file into a database of its own), then rank / audit / report,
+// each next to the sqlite3 shell exporting the same joined columns (the cost of just reading and
+// writing that data), and rank next to DuckDB computing its inputs in SQL.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +44,9 @@ export function stagesFor(ctx) {
   const rows = (name) => manifest.files[name].rows;
   const employees = manifest.size;
   const noBaseline = baselines ? null : 'skipped (--no-baselines)';
+  const noDuckdb = noBaseline ?? (tools.duckdb ? null : `DuckDB not available${tools.duckdbNote ? ` (${tools.duckdbNote})` : ''}`);
+  const duck = (...a) => [join(root, 'bench/duckdb-stage.mjs'), tools.duckdb ?? '', ...a];
+  const duckDb = join(work, 'duck.db');
   const needs = (cmd) => (commands.has(cmd) ? null : `no \`asn ${cmd}\` command in this build`);
   return [
     {
@@ -58,7 +63,23 @@ export function stagesFor(ctx) {
       skip: noBaseline ?? (tools.sqlite3 ? null : `sqlite3 not installed${tools.sqlite3Note ? ` (${tools.sqlite3Note})` : ''}`),
       command: 'sqlite3', args: [join(work, 's3.db'), `.import --csv ${file('personnel.csv')} personnel`], cleanup: ['s3.db'],
     },
+    {
+      id: 'raw-narrow', label: 'raw import, narrow 13-column file', rows: rows('personnel-narrow.csv'), skip: noBaseline,
+      command: node, args: [join(root, 'bench/raw-import.mjs'), file('personnel-narrow.csv'), join(work, 'raw-narrow.db')], cleanup: ['raw-narrow.db'],
+    },
+    {
+      id: 'duckdb-personnel', label: 'DuckDB read_csv personnel into a table', rows: rows('personnel.csv'), skip: noDuckdb,
+      command: node, args: duck('load', duckDb, file('personnel.csv'), 'personnel'),
+    },
+    {
+      id: 'duckdb-narrow', label: 'DuckDB read_csv narrow file into a table', rows: rows('personnel-narrow.csv'), skip: noDuckdb,
+      command: node, args: duck('load', duckDb, file('personnel-narrow.csv'), 'personnel_narrow'),
+    },
     { id: 'asn-import-personnel', label: 'asn import personnel', rows: rows('personnel.csv'), command: node, args: [bin, '--db', db, 'import', file('personnel.csv')], okCodes: [0, 1] },
+    {
+      id: 'asn-import-narrow', label: 'asn import personnel, narrow 13-column file', rows: rows('personnel-narrow.csv'),
+      command: node, args: [bin, '--db', join(work, 'asn-narrow.db'), 'import', file('personnel-narrow.csv')], okCodes: [0, 1], cleanup: ['asn-narrow.db'],
+    },
     { id: 'asn-import-appraisals', label: 'asn import appraisals', rows: rows('appraisals.csv'), command: node, args: [bin, '--db', db, 'import', file('appraisals.csv')], okCodes: [0, 1] },
     { id: 'asn-import-promotions', label: 'asn import promotions', rows: rows('promotions.csv'), command: node, args: [bin, '--db', db, 'import', file('promotions.csv')], okCodes: [0, 1] },
     { id: 'asn-rank', label: 'asn rank --by unit --format csv', rows: employees, skip: needs('rank'), command: node, args: [bin, '--db', db, 'rank', '--by', 'unit', '--format', 'csv'] },
@@ -68,6 +89,14 @@ export function stagesFor(ctx) {
     },
     // calibration (SPEC §10): both tables are computed whatever --table prints.
     { id: 'asn-calibrate', label: 'asn calibrate --format json', rows: employees, skip: needs('calibrate'), command: node, args: [bin, '--db', db, 'calibrate', '--format', 'json'] },
+    {
+      id: 'duckdb-appraisals', label: 'DuckDB read_csv appraisals into a table', rows: rows('appraisals.csv'), skip: noDuckdb,
+      command: node, args: duck('load', duckDb, file('appraisals.csv'), 'appraisals'),
+    },
+    {
+      id: 'duckdb-rank', label: 'DuckDB SQL of rank inputs, folded, to CSV', rows: employees, skip: noDuckdb,
+      command: node, args: duck('rank-inputs', duckDb, join(work, 'duck-rank.csv')), cleanup: ['duck-rank.csv'],
+    },
     { id: 'asn-audit', label: 'asn audit --format csv', rows: employees, skip: needs('audit'), command: node, args: [bin, '--db', db, 'audit', '--format', 'csv'] },
     {
       id: 'export-audit', label: 'sqlite3 -csv export of audit inputs', rows: employees, skip: noBaseline ?? (tools.sqlite3 ? null : 'sqlite3 not installed'),
@@ -87,7 +116,7 @@ export function stagesFor(ctx) {
 
 /** Runs one stage (or records why it did not run). Never throws for a failing child. */
 export async function runStage(stage, { work, env, onStart = () => {} }) {
-  const base = { id: stage.id, label: stage.label, rows: stage.rows, seconds: null, rssMb: null, method: null };
+  const base = { id: stage.id, label: stage.label, rows: stage.rows, seconds: null, rssMb: null, cpuSeconds: null, method: null };
   if (stage.skip) return { ...base, status: 'n/a', note: stage.skip };
   onStart(stage);
   const stderrFile = join(work, `${stage.id}.stderr.txt`);
@@ -99,7 +128,7 @@ export async function runStage(stage, { work, env, onStart = () => {} }) {
       return { ...base, status: 'failed', note: `exit ${m.code}${why ? `: ${why}` : ''}`, seconds: m.seconds };
     }
     const note = stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
-    return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, method: m.method, note };
+    return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note };
   } catch (error) {
     return { ...base, status: 'failed', note: `could not start: ${error.message}` };
   } finally {

@@ -6,6 +6,22 @@
 import type { Hukdis, Parsed, PotensiWord, PredikatCode, Rating } from './types.js';
 import { fail, ok } from './types.js';
 
+/**
+ * The spellings e-Kinerja and SIASN exports write, each parsed by the full parser when this
+ * module loads: an exact match is answered from the table (per row, the full parsers' regexes
+ * were a measurable share of the appraisal import, issue 17) with exactly what parsing gives.
+ */
+function knownSpellings<T extends string>(spellings: readonly string[], parse: (raw: string) => Parsed<T>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const text of spellings) {
+    for (const spelling of [text, text.toUpperCase(), text.toLowerCase()]) {
+      const parsed = parse(spelling);
+      if (parsed.ok && parsed.warning === undefined) map.set(spelling, parsed.value);
+    }
+  }
+  return map;
+}
+
 /** Upper case, punctuation as spaces, single spaces ("Kurang/Misconduct" → "KURANG MISCONDUCT"). */
 function words(raw: string): string {
   return raw.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
@@ -26,6 +42,11 @@ const PREDIKAT_NAMES: ReadonlyMap<string, PredikatCode> = new Map([
 
 /** Parses a predikat kinerja cell: a code (SB, B, BP, K, SK) or its name (SPEC §1.4). */
 export function parsePredikat(raw: string): Parsed<PredikatCode> {
+  const known = KNOWN_PREDIKAT.get(raw);
+  return known === undefined ? parsePredikatFull(raw) : ok(known);
+}
+
+function parsePredikatFull(raw: string): Parsed<PredikatCode> {
   const key = words(raw);
   const code = PREDIKAT_NAMES.get(key);
   if (code !== undefined) return ok(code);
@@ -50,6 +71,11 @@ const RATING_NAMES: ReadonlyMap<string, Rating> = new Map([
 
 /** Parses a rating of hasil kerja or perilaku kerja against expectation (SPEC §1.4). */
 export function parseRating(raw: string): Parsed<Rating> {
+  const known = KNOWN_RATING.get(raw);
+  return known === undefined ? parseRatingFull(raw) : ok(known);
+}
+
+function parseRatingFull(raw: string): Parsed<Rating> {
   const key = words(raw)
     .replace(/^(\d)(?: 0+)?$/, '$1') // 1.0 from a numeric spreadsheet cell
     .replace(/ (?:EKSPEKTASI|EKSPETASI|EXPECTATIONS?)$/, '')
@@ -109,6 +135,11 @@ const HUKDIS_NONE = new Set(['', '0', 'TIDAK ADA', 'TIDAK', 'TDK ADA', 'NIHIL', 
  * "Tingkat Berat".
  */
 export function parseHukdis(raw: string): Parsed<Hukdis> {
+  const known = KNOWN_HUKDIS.get(raw);
+  return known === undefined ? parseHukdisFull(raw) : ok(known);
+}
+
+function parseHukdisFull(raw: string): Parsed<Hukdis> {
   const key = words(raw).replace(/^0+$/, '0');
   if (HUKDIS_NONE.has(key)) return ok('none');
   const level = key.replace(/^(?:HUKUMAN DISIPLIN|HUKDIS)\s*/, '').replace(/^TINGKAT\s*/, '');
@@ -148,3 +179,13 @@ export function parsePotensi(raw: string): Parsed<{ word: PotensiWord } | { scor
   if (word === 'TINGGI') return ok({ word: 'TINGGI' });
   return fail(`"${text}" is not a potensi: expected RENDAH, MENENGAH, TINGGI or a score 0–100`);
 }
+
+const KNOWN_PREDIKAT = knownSpellings(
+  ['Sangat Baik', 'Baik', 'Butuh Perbaikan', 'Kurang', 'Sangat Kurang', 'Kurang/Misconduct', 'Amat Baik', 'Cukup', 'SB', 'B', 'BP', 'K', 'SK'],
+  parsePredikatFull,
+);
+const KNOWN_RATING = knownSpellings(
+  ['Di Atas Ekspektasi', 'Sesuai Ekspektasi', 'Di Bawah Ekspektasi', 'Diatas Ekspektasi', 'Dibawah Ekspektasi', '1', '2', '3'],
+  parseRatingFull,
+);
+const KNOWN_HUKDIS = knownSpellings(['Tidak Ada', 'Ringan', 'Sedang', 'Berat', 'Nihil', '0'], parseHukdisFull);

@@ -48,6 +48,10 @@ export function impossibleDateReason(y: number, m: number, d: number): string | 
 
 /** Formats a date as `YYYY-MM-DD`, the storage form of SPEC §1.3. */
 export function toIso(y: number, m: number, d: number): string {
+  // The usual case (a four-digit year, whole month and day 1–99) without three padStarts.
+  if (y >= 1000 && y <= 9999 && m >= 1 && m <= 99 && d >= 1 && d <= 99 && Number.isInteger(m) && Number.isInteger(d) && Number.isInteger(y)) {
+    return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  }
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

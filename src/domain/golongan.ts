@@ -79,9 +79,25 @@ export function pangkatName(code: number): string | null {
  * refused for non-PPPK because it cannot be told apart from a PPPK golongan.
  */
 export function parseGolongan(raw: string, jenisPegawai: JenisPegawai | null): Parsed<Golongan> {
+  const known = (jenisPegawai === 'PPPK' ? PPPK_CANONICAL : PNS_CANONICAL).get(raw);
+  if (known !== undefined) return ok({ code: known.code, label: known.label });
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return fail('golongan is empty');
   return jenisPegawai === 'PPPK' ? parsePppkGolongan(text) : parsePnsGolongan(text);
+}
+
+/**
+ * The spellings SIASN itself writes (`III/a`, `III/A`, GOL_ID `31`; PPPK `IX`, `9`) → golongan,
+ * each taken from the full parser below when this module loads, so the look-up gives exactly
+ * what parsing would (as a fresh object). Per row, the full parser's 17 pangkat patterns were a measurable cost.
+ */
+function canonical(spellings: readonly string[], parse: (text: string) => Parsed<Golongan>): ReadonlyMap<string, Golongan> {
+  const map = new Map<string, Golongan>();
+  for (const text of spellings) {
+    const parsed = parse(text);
+    if (parsed.ok && parsed.warning === undefined) map.set(text, parsed.value);
+  }
+  return map;
 }
 
 /** PPPK golongan I–XVII (Perpres 98/2020), Roman or Arabic, optionally after "Golongan"/"Gol.". */
@@ -167,3 +183,15 @@ function parsePnsCode(code: string, original: string): Parsed<Golongan> {
     `"${original}" is not a golongan: expected e.g. III/a, 3a, SIASN code 31, or a pangkat name such as Penata Muda`,
   );
 }
+
+const PNS_CANONICAL = canonical(
+  PNS_GOLONGAN_CODES.flatMap((code) => {
+    const label = golonganLabel(code, 'PNS') ?? '';
+    return [label, label.toUpperCase(), String(code)];
+  }),
+  parsePnsGolongan,
+);
+const PPPK_CANONICAL = canonical(
+  PPPK_ROMAN.flatMap((roman, i) => [roman, String(i + 1)]),
+  parsePppkGolongan,
+);

@@ -4,7 +4,7 @@
  * PPPK: YYYYMMDD (birth) · YYYY (appointment year) · 2 · C (contract count 1–9) · G · NNN.
  * No checksum exists. The NIK rule "+40 on the birth day for women" does NOT apply to NIP.
  */
-import { impossibleDateReason, toIso } from './dates.js';
+import { impossibleDateReason, isRealDate, toIso } from './dates.js';
 import { fail, ok, type JenisKelamin, type JenisPegawai, type Parsed } from './types.js';
 
 /** What an 18-digit NIP says about its holder. */
@@ -91,13 +91,48 @@ function pnsInfo(nip: string, gender: JenisKelamin): NipInfo {
 }
 
 function pppkInfo(nip: string, gender: JenisKelamin): NipInfo {
+  // A literal with pnsInfo's key order, not a spread of it (V8 gives spreads slow shapes).
   return {
-    ...pnsInfo(nip, gender),
     layout: 'PPPK',
+    birthDate: toIso(Number(nip.slice(0, 4)), Number(nip.slice(4, 6)), Number(nip.slice(6, 8))),
     tmtCpnsMonth: null,
     appointmentYear: Number(nip.slice(8, 12)),
     contractCount: Number(nip[13]),
+    gender,
+    serial: nip.slice(15),
   };
+}
+
+/** digits nip[from..to) as a number; the caller has checked they are digits. */
+function digits(nip: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + nip.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The common case without building problem lists: a NIP that passes every check of its layout
+ * (PNS, or PPPK when `pppk`) gives its info here, exactly as decodeNip's checks below would;
+ * anything else gives null and goes through those checks for the reasons and the warning.
+ */
+function validNip(nip: string, pppk: boolean): NipInfo | null {
+  if (nip.length !== 18) return null;
+  for (let i = 0; i < 18; i++) {
+    const c = nip.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  const y = digits(nip, 0, 4);
+  const m = digits(nip, 4, 6);
+  const d = digits(nip, 6, 8);
+  const g = nip[14];
+  if (!isRealDate(y, m, d) || (g !== '1' && g !== '2') || nip.endsWith('000')) return null;
+  const gender: JenisKelamin = g === '2' ? 'P' : 'L';
+  if (pppk) {
+    if (nip[12] !== '2' || nip[13] === '0') return null;
+    return pppkInfo(nip, gender);
+  }
+  const month = digits(nip, 12, 14);
+  return month >= 1 && month <= 12 ? pnsInfo(nip, gender) : null;
 }
 
 /**
@@ -106,6 +141,8 @@ function pppkInfo(nip: string, gender: JenisKelamin): NipInfo {
  * PPPK marker `2` followed by a contract count. Reasons name every part that is wrong.
  */
 export function decodeNip(nip: string, jenisPegawai: JenisPegawai | null): Parsed<NipInfo> {
+  const valid = validNip(nip, jenisPegawai === 'PPPK');
+  if (valid !== null) return ok(valid);
   if (!/^\d{18}$/.test(nip)) return fail(`NIP must have 18 digits, found "${nip}"`);
   const common = [...checkBirth(nip), ...checkGender(nip), ...checkSerial(nip)];
   const gender: JenisKelamin = nip[14] === '2' ? 'P' : 'L';

@@ -65,6 +65,14 @@ describe('bench/run.mjs', () => {
     // The planted invalid rows (1 in 2000) are rejected, which import reports with exit 1.
     expect(row?.[5]).toBe('exit 1: rejected rows, as planted');
     expect(tableRow(r.stdout, 'raw import: csv-parse + 1 prepared insert')?.[5]).toBe('skipped (--no-baselines)');
+    expect(tableRow(r.stdout, 'DuckDB read_csv personnel into a table')?.[5]).toBe('skipped (--no-baselines)');
+    const narrowRow = tableRow(r.stdout, 'asn import personnel, narrow 13-column file');
+    expect(narrowRow?.[1]).toBe('10,000');
+    expect(narrowRow?.[5]).toBe('exit 1: rejected rows, as planted');
+    // CPU seconds come from GNU time, where the machine has it.
+    const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', '-o', '/dev/null', 'true']).status === 0;
+    if (gnuTime) expect(Number(narrowRow?.[6])).toBeGreaterThan(0);
+    else expect(narrowRow?.[6]).toBe('n/a');
 
     const md = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     expect(md).toContain('| asn import personnel | 10,000 |');
@@ -100,7 +108,7 @@ describe('bench/generate.mjs', () => {
     generate(a, '7');
     generate(b, '7');
     generate(c, '8');
-    for (const f of ['personnel.csv', 'appraisals.csv', 'promotions.csv']) {
+    for (const f of ['personnel.csv', 'appraisals.csv', 'promotions.csv', 'personnel-narrow.csv']) {
       expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     }
     expect(readFileSync(join(a, 'personnel.csv')).equals(readFileSync(join(c, 'personnel.csv')))).toBe(false);
@@ -124,5 +132,23 @@ describe('bench/generate.mjs', () => {
     expect(agree.length).toBeGreaterThan(2900);
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { rows: number }> };
     expect(manifest.files['appraisals.csv']?.rows).toBe(6000);
+  });
+
+  it('writes personnel-narrow.csv: the 13 columns asn reads, cell for cell as in personnel.csv (issue 17)', () => {
+    const dir = tempDir();
+    generate(dir, '42');
+    const wide = readFileSync(join(dir, 'personnel.csv'), 'utf8').trimEnd().split('\n').map(csvCells);
+    const narrow = readFileSync(join(dir, 'personnel-narrow.csv'), 'utf8').trimEnd().split('\n').map(csvCells);
+    const header = narrow[0] ?? [];
+    expect(header).toEqual([
+      'NIP BARU', 'NAMA', 'GELAR DEPAN', 'GELAR BELAKANG', 'TANGGAL LAHIR', 'JENIS KELAMIN', 'JENIS PEGAWAI NAMA',
+      'GOL AKHIR NAMA', 'TMT GOLONGAN', 'TMT CPNS', 'JABATAN NAMA', 'TINGKAT PENDIDIKAN NAMA', 'UNOR NAMA',
+    ]);
+    expect(narrow).toHaveLength(3001);
+    const at = header.map((h) => (wide[0] ?? []).indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    for (let r = 1; r < wide.length; r++) expect(narrow[r], `row ${r}`).toEqual(at.map((i) => wide[r]?.[i]));
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { rows: number }> };
+    expect(manifest.files['personnel-narrow.csv']?.rows).toBe(3000);
   });
 });

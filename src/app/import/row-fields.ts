@@ -63,8 +63,13 @@ export class RowFields {
    * cell is empty.
    */
   text(field: Field): string | null | undefined {
-    if (!this.has(field)) return undefined;
-    const text = cleanText(this.raw(field));
+    const column = this.columns.get(field);
+    return column === undefined ? undefined : this.cellText(field, this.cells[column.index]);
+  }
+
+  /** The cleaned text of a present column's cell `raw` (one map look-up per field, not three). */
+  private cellText(field: Field, raw: unknown): string | null | undefined {
+    const text = cleanText(raw);
     if (text !== null && text.length > MAX_CELL_CHARS) {
       this.issue(field, `longer than ${MAX_CELL_CHARS} characters (${text.length}); no HR field is that long`, `${text.slice(0, 40)}…`);
       return undefined;
@@ -77,9 +82,10 @@ export class RowFields {
    * when it fails, so the row is rejected but every bad cell is still reported.
    */
   parse<T>(field: Field, parse: (raw: unknown, text: string) => Parsed<T>): T | null | undefined {
-    if (!this.has(field)) return undefined;
-    const raw = this.raw(field);
-    const text = this.text(field);
+    const column = this.columns.get(field);
+    if (column === undefined) return undefined;
+    const raw = this.cells[column.index];
+    const text = this.cellText(field, raw);
     if (text === undefined) return undefined;
     if (text === null) return null;
     const result = parse(raw, text);

@@ -46,26 +46,72 @@ export interface TableStatements<Row> {
   upsert(row: Row, importId: number, line: number): void;
 }
 
+/** One set of statements per connection and table, so `get` and `upsert` share what `get` saw. */
+const statementsOf = new WeakMap<Db, Map<TableName, TableStatements<Record<string, Value>>>>();
+
+/**
+ * The statements of `table` on `db` (prepared once per connection). `upsert` of a row whose key
+ * the last `get` found absent, with no upsert in between, is a plain INSERT: the import reads each
+ * row's stored version just before writing it, and for a new row an INSERT costs SQLite about a
+ * third less than the `ON CONFLICT … DO UPDATE` form (measured on the bench's 100,000 employees:
+ * the upsert's conflict and foreign-key handling). The result is the same row either way; were
+ * the key written by some other path in between, the INSERT would fail loudly, never overwrite.
+ */
 export function tableStatements<Row extends Record<string, Value>>(db: Db, table: TableName): TableStatements<Row> {
+  let perDb = statementsOf.get(db);
+  if (perDb === undefined) statementsOf.set(db, (perDb = new Map()));
+  let statements = perDb.get(table);
+  if (statements === undefined) perDb.set(table, (statements = prepareTable(db, table)));
+  return statements as unknown as TableStatements<Row>;
+}
+
+function prepareTable(db: Db, table: TableName): TableStatements<Record<string, Value>> {
   const { columns, key } = TABLES[table];
   const where = key.map((k) => `${k} = ?`).join(' AND ');
   const get = db.prepare(`SELECT ${columns.join(', ')}, import_id, source_line FROM ${table} WHERE ${where}`);
   const all = [...columns, 'import_id', 'source_line'];
   const updates = all.filter((c) => !(key as readonly string[]).includes(c)).map((c) => `${c} = excluded.${c}`);
-  const upsert = db.prepare(
-    `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})
-     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-  );
+  const insertSql = `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
+  const insert = db.prepare(insertSql);
+  const upsert = db.prepare(`${insertSql}
+     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`);
+  /** The key of the last `get` that found no row, until the next upsert. */
+  let absent: Value[] | null = null;
+  const isAbsent = (row: Record<string, Value>): boolean => {
+    if (absent === null) return false;
+    for (let i = 0; i < key.length; i++) if (row[key[i]!] !== absent[i]) return false;
+    return true;
+  };
   return {
-    get: (k) => get.get(...k) as (Row & Provenance) | undefined,
+    get: (k) => {
+      const found = get.get(...k) as (Record<string, Value> & Provenance) | undefined;
+      absent = found === undefined ? k : null;
+      return found;
+    },
     upsert: (row, importId, line) => {
-      upsert.run(...columns.map((c) => row[c] ?? null), importId, line);
+      const values: Value[] = new Array(columns.length + 2);
+      for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+      values[columns.length] = importId;
+      values[columns.length + 1] = line;
+      const statement = isAbsent(row) ? insert : upsert;
+      absent = null;
+      statement.run(...values);
     },
   };
 }
 
-/** Whether an employee with this NIP is stored (appraisals and promotions need one). */
+/**
+ * Whether an employee with this NIP is stored (appraisals and promotions need one). The last NIP
+ * found is remembered: an appraisal file lists each employee's years one after the other, and
+ * the import of such a file writes no employees, so the next row of the same NIP needs no query.
+ */
 export function employeeExistsStatement(db: Db): (nip: string) => boolean {
   const stmt = db.prepare('SELECT 1 FROM employees WHERE nip = ?').pluck();
-  return (nip) => stmt.get(nip) !== undefined;
+  let lastFound: string | null = null;
+  return (nip) => {
+    if (nip === lastFound) return true;
+    const found = stmt.get(nip) !== undefined;
+    lastFound = found ? nip : null;
+    return found;
+  };
 }
