@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { DatabaseError } from '../shared/errors.js';
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-employees-instansi-index.js';
+import * as m0003 from './migrations/0003-history.js';
 
 interface Migration {
   version: number;
@@ -14,7 +15,7 @@ interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database.Database): number {
