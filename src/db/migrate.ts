@@ -40,6 +40,18 @@ export function assertSchemaNotNewer(db: Database.Database, file: string): void 
  * transaction (the application id).
  */
 export function migrate(db: Database.Database, file: string, stamp: () => void = () => {}): void {
+  // SQLite's documented way to rebuild a table (0003 rebuilds imports): foreign keys off
+  // outside the transaction, checked with foreign_key_check before it commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateSteps(db, file, stamp);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function migrateSteps(db: Database.Database, file: string, stamp: () => void): void {
   db.transaction(() => {
     assertSchemaNotNewer(db, file);
     const current = schemaVersion(db);
@@ -50,5 +62,7 @@ export function migrate(db: Database.Database, file: string, stamp: () => void =
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new DatabaseError(`${file}: the migration left ${broken.length} broken references`, 'restore the file from a backup and report this');
   }).immediate();
 }

@@ -160,3 +160,54 @@ export function versionAt<V extends { asOf: string }>(versions: readonly V[], da
   for (const v of versions) if (v.asOf <= date) chosen = v;
   return chosen;
 }
+
+/** One person's three timelines, sorted with `compareEntries` (statuses by date). */
+export interface PersonTimelines {
+  posts: Array<TimelineEntry<PostValues>>;
+  ranks: Array<TimelineEntry<RankValues>>;
+  statuses: Array<TimelineEntry<StatusValues>>;
+}
+
+/** A person as they stood at D (SPEC §9), with where the post and rank came from. */
+export interface EmployeeAtD<E> {
+  employee: E;
+  status: ServiceStatus;
+  inService: boolean;
+  active: boolean;
+  post: StateAt<PostValues> | null;
+  rank: StateAt<RankValues> | null;
+  statusFrom: StateAt<StatusValues>;
+}
+
+/**
+ * The state at D of a person whose current record is `current`: post (level, unit, instansi),
+ * rank (golongan, tmt_golongan) and status from the timelines; other fields as in `current`
+ * (the caller passes the version in force at D when it has one). `levelAsalAfter`: the level
+ * before of the person's earliest promotion after D, when given.
+ */
+export function employeeAt<E extends { tmtCpns: string | null; level: number | null; unit: string | null; instansi: string | null; golonganCode: number | null; tmtGolongan: string | null }>(
+  current: E,
+  t: PersonTimelines,
+  date: string,
+  levelAsalAfter: number | null = null,
+): EmployeeAtD<E> {
+  const post = timelineAt(t.posts, date, levelAsalAfter);
+  const rank = timelineAt(t.ranks, date);
+  const statusFrom = statusAt(t.statuses, date);
+  const employee = { ...current };
+  if (post !== null) {
+    employee.level = post.values.level;
+    employee.unit = post.values.unit;
+    employee.instansi = post.values.instansi;
+  }
+  if (rank !== null) {
+    employee.golonganCode = rank.values.golonganCode;
+    employee.tmtGolongan = rank.values.tmtGolongan;
+  }
+  const status = statusFrom.values.status;
+  return {
+    employee, status, post, rank, statusFrom,
+    inService: inServiceAt(current.tmtCpns, status, date),
+    active: activeAt(current.tmtCpns, status, date),
+  };
+}

@@ -20,6 +20,7 @@ import {
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
+import { stateAt } from '../history/state.js';
 
 export interface RankRequest {
   db: string;
@@ -131,8 +132,11 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   let pendidikan: Uint8Array<ArrayBuffer> = new Uint8Array(size);
   let focusEmployee: Employee | null = null;
   const scan = { units: ctx.units, withPost: ctx.levels !== null, ...(focusNip === undefined ? {} : { instansiOf: focusNip }) };
+  // SPEC §9: the people in service at T in their state at T (post, rank and status at T).
+  const atT = stateAt(db, ctx.referenceDate);
   for (const tuple of scanEmployees(db, scan)) {
-    const employee = employeeFromTuple(tuple, ctx.levels);
+    const employee = atT.employeeAt(employeeFromTuple(tuple, ctx.levels));
+    if (employee === null) continue;
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
     const i = scored.addEmployee({
       nip: employee.nip,
