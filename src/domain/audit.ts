@@ -84,6 +84,10 @@ export interface Candidate {
   duk: DukKey;
   predikatByYear: Record<number, PredikatCode | null>;
   hukdisByYear: Record<number, Hukdis | null>;
+  /** Status at D (SPEC §9), when the person has history: only `active` may be in a pool. */
+  statusAtD?: 'active' | 'inactive' | 'left';
+  /** Where the unit and level at D came from ("file line N" or "assumed"), when the person has history. */
+  source?: { unit: string; level: string };
 }
 
 export interface PoolOptions {
@@ -142,6 +146,7 @@ function exclusionReasons(
   else if (c.tmtCpns > date) reasons.push(`tmt_cpns ${c.tmtCpns} is after ${date}`);
   if (c.levelAtD === null) reasons.push('level at D unknown');
   if (c.promotedOnD) reasons.push(`also promoted on ${date}`);
+  if (c.statusAtD !== undefined && c.statusAtD !== 'active') reasons.push(`${c.statusAtD} at ${date}`);
   if (eligibility === 'strict') {
     const year = Number(date.slice(0, 4));
     for (const y of [year - 1, year - 2]) {

@@ -19,7 +19,7 @@ import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
 import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
 import { loadGroup } from './group.js';
-import { candidateAt, mayBeAtLevel, type Group, type Person } from './population.js';
+import { candidateAt, mayBeAtLevel, memberLevelAt, type Group, type Person } from './population.js';
 import { poolCandidates, type PoolCandidates } from './pool.js';
 import type { ModelInfo } from '../population/scoring.js';
 
@@ -135,7 +135,7 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
     for (const member of scopeMembers(group, opts.scope, unit, person.employee.instansi, levelBeforeP)) {
       if (member === person) continue;
       // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
-      const level = levelAt(D, member.levelHistory, member.employee.level);
+      const level = memberLevelAt(member, D);
       if (level !== null && level !== levelBeforeP) continue;
       everyone.push(candidateAt(member, D, level));
     }
@@ -163,6 +163,7 @@ function levelsBefore(ctx: AuditContext, events: readonly Promotion[]): number[]
   for (const event of events) {
     const placed = ctx.placement.get(event.nip);
     if (placed === undefined) continue;
+    if (ctx.history.has(event.nip)) return null; // P's level before comes from the timeline: read everyone
     const level = levelBefore(event, ctx.source.promotionsOf(placed.rowid), placed.level).level;
     if (level !== null) levels.add(level);
   }
@@ -186,7 +187,9 @@ function auditGroupEvents(
   }
   // Merit of Y = year(D) − 1 with its window Y − 1, and strict eligibility in year(D) − 2 (SPEC §3, §5.2–5.3).
   const years = { from: first - 2, to: last - 1 };
-  const group = loadGroup(ctx.source, { scope: opts.scope, key, nips: events.map((e) => e.nip), years, levels: levelsBefore(ctx, events) });
+  // People with history who were ever in the scope are read too (SPEC §9: the pool at D).
+  const movers = opts.scope === 'all' ? ctx.movers.all : key === null ? [] : (ctx.movers[opts.scope].get(key) ?? []);
+  const group = loadGroup(ctx.source, { scope: opts.scope, key, nips: [...events.map((e) => e.nip), ...movers], years, levels: levelsBefore(ctx, events) });
   // The scope key is the same for every event of the group: P's unit or instansi (scopeKey).
   const pools = detail ? null : poolCandidates((level) => scopeMembers(group, opts.scope, key, key, level), ctx.meritOf, opts.eligibility === 'strict');
   return events.map((e) => {

@@ -35,6 +35,9 @@ export interface EventPerson {
   passedOver: boolean;
   /** Why not in the pool; null for P and pool members. */
   reason: string | null;
+  /** Unit at D (SPEC §9) and where the unit and level at D came from: "file line N" or "assumed". */
+  unitAtD: string | null;
+  source: string;
 }
 
 export interface EventDetail {
@@ -81,8 +84,8 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
       role: e.role,
       nip: employee.nip,
       nama: employee.nama,
-      golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
-      tmtGolongan: employee.tmtGolongan,
+      golongan: golonganLabel(e.candidate.duk.golonganCode, employee.jenisPegawai),
+      tmtGolongan: e.candidate.duk.tmtGolongan,
       levelAtD: e.candidate.levelAtD,
       serviceMonths: e.candidate.duk.serviceMonths,
       merit: e.merit,
@@ -91,6 +94,9 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
       dukPosition: i + 1,
       passedOver: r?.passedOver ?? false,
       reason: e.reason,
+      unitAtD: e.candidate.unit,
+      // Without history the current record holds at every date (SPEC §9: assumed when D is before it).
+      source: e.candidate.source === undefined ? 'current record' : e.candidate.source.unit,
     };
   });
 }

@@ -15,6 +15,7 @@ import {
   maxEmployeeRowid, type AppraisalYears, type AuditAppraisalTuple, type AuditEmployeeTuple, type AuditPersonRows, type PeopleReader,
 } from '../../db/queries/audit-inputs.js';
 import { buildGroup, type Group } from './population.js';
+import type { PersonHistory } from '../history/state.js';
 
 const JENIS: readonly JenisPegawai[] = ['PNS', 'CPNS', 'PPPK'];
 const HUKDIS: readonly Hukdis[] = ['none', 'ringan', 'sedang', 'berat'];
@@ -79,6 +80,8 @@ export interface GroupSource {
   levels: MeritModel['levels'] | null;
   /** A person's promotions in date order, by employee rowid. */
   promotionsOf: (rowid: number) => readonly Promotion[];
+  /** A person's snapshots and riwayat (SPEC §9), when their state changed at some date. */
+  historyOf: (nip: string) => PersonHistory | null;
 }
 
 /** The stored rows of one group, people in scope first, each NIP once. */
@@ -111,7 +114,7 @@ export function loadGroup(source: GroupSource, request: GroupRequest): Group {
     for (const rows of groupRows(source, request)) {
       const employee = employeeOfRow(rows.employee, source.levels);
       const appraisals = rows.appraisals.map((row) => appraisalOfRow(employee.nip, row));
-      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]) };
+      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]), history: source.historyOf(employee.nip) };
     }
   })();
   return buildGroup(people, source.model);
