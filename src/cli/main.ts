@@ -11,6 +11,8 @@ import { makeImportCommand, makeValidateCommand } from './commands/import.js';
 import { makeRankCommand } from './commands/rank.js';
 import { makeReportCommand } from './commands/report.js';
 import { makeStatusCommand } from './commands/status.js';
+// history (SPEC §9)
+import { makeHistoryCommand } from './commands/history.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -36,7 +38,7 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand, makeHistoryCommand]) {
     program.addCommand(shared(make(io), io));
   }
   return program;

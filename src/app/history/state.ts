@@ -40,7 +40,7 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
     values: { golongan: r.golongan, golonganCode: r.golongan_code, tmtGolongan: r.tmt_golongan },
   }));
   const statuses: Array<TimelineEntry<StatusValues>> = rows.statuses.map((r) => ({
-    validFrom: r.valid_from, priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line,
+    validFrom: r.valid_from, priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line === 0 ? null : r.source_line,
     values: { status: r.status, reason: r.reason },
   }));
   posts.sort(compareEntries);

@@ -155,7 +155,6 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
     const prepare = handler.prepare;
     const upsert = handler.write;
     report.snapshot = handler.snapshot ?? null;
-    let lastLine = table.headerLine;
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
     for await (const batch of table.rows) {
@@ -166,7 +165,6 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
           continue;
         }
         const fields = new RowFields(table.header.columns, cells, table.header.secondary);
-        lastLine = line;
         const nip = cleanNip(cells[nipIndex]);
         if (nip.ok) handler.seen?.(nip.value);
         const prepared = nip.ok ? prepare(fields, nip.value) : null;
@@ -211,7 +209,8 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
       report.status = 'refused-strict';
       return report;
     }
-    handler.finish?.(counts.rows_read - counts.skipped, importId, lastLine);
+    // Leavers are entries of the file as a whole: line 0 (no row of the file says so).
+    handler.finish?.(counts.rows_read - counts.skipped, importId, 0);
     finishImport(db, importId, counts);
     report.importId = importId;
     db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
