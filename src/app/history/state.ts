@@ -7,8 +7,10 @@
  */
 import type { Db } from '../../db/open.js';
 import {
-  historyOfChanged, historyOfNip, importFileNames, type PersonHistoryRows,
+  employeesDifferingAt, historyOfChanged, historyOfNip, importFileNames, type PersonHistoryRows,
 } from '../../db/queries/history.js';
+import type { EmployeeTuple } from '../../db/queries/merit-inputs.js';
+import { employeeFromTuple } from '../population/inputs.js';
 import {
   compareEntries, employeeAt, versionAt, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
   type RankValues, type StatusValues, type TimelineEntry,
@@ -131,4 +133,17 @@ export function historyOf(db: Db, nip: string): PersonHistory {
 /** Every person with a history (any change, or a status other than active), for the audit. */
 export function everyHistory(db: Db): Map<string, PersonHistory> {
   return stateAt(db, '0000-00-00').changed as Map<string, PersonHistory>;
+}
+
+/**
+ * The people whose state at D differs from their current row (SPEC §9), each with that row and
+ * their state at D (null: not in service at D). Reports that count the whole table in SQL
+ * subtract `current` and add `atD` for these.
+ */
+export function differencesAt(db: Db, date: string): Array<{ current: Employee; atD: Employee | null }> {
+  const state = stateAt(db, date);
+  return employeesDifferingAt(db, date).map((row) => {
+    const current = employeeFromTuple(row as EmployeeTuple, null);
+    return { current, atD: state.employeeAt(current) };
+  });
 }

@@ -75,7 +75,7 @@ interface KindHandler {
   write: (row: Record<string, Value>, importId: number, line: number) => void;
   unchanged?: (row: Record<string, Value>) => void;
   seen?: (nip: string) => void;
-  finish?: (rowsPresent: number, importId: number, line: number) => void;
+  finish?: (rowsPresent: number, importId: number, line: number, keyConflicts: number) => void;
   snapshot?: SnapshotReport;
 }
 
@@ -91,7 +91,7 @@ function makeHandler(db: Db, table: OpenTable, importId: number, options: Engine
       write: (row, id, line) => writer.write(row as EmployeeRow, id, line),
       unchanged: (row) => writer.unchanged(row as EmployeeRow),
       seen: (nip) => writer.seen(nip),
-      finish: (rows, id, line) => writer.finish(rows, id, line),
+      finish: (rows, id, line, conflicts) => writer.finish(rows, id, line, conflicts > 0),
       snapshot: writer.report,
     };
   }
@@ -155,6 +155,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
     const prepare = handler.prepare;
     const upsert = handler.write;
     report.snapshot = handler.snapshot ?? null;
+    let keyConflicts = 0;
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
     for await (const batch of table.rows) {
@@ -184,6 +185,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
           if (sameRow(existing!, row)) counts.duplicates++;
           else {
             // SPEC §1: a riwayat export detected as personnel repeats NIPs with different values.
+            keyConflicts++;
             const hint = table.kind === 'personnel' ? '; if this is a riwayat export, import it with --kind riwayat-jabatan (or riwayat-golongan)' : '';
             reject(report, options, line, cells, [{
               column: fields.header('nip'),
@@ -210,7 +212,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
       return report;
     }
     // Leavers are entries of the file as a whole: line 0 (no row of the file says so).
-    handler.finish?.(counts.rows_read - counts.skipped, importId, 0);
+    handler.finish?.(counts.rows_read - counts.skipped, importId, 0, keyConflicts);
     finishImport(db, importId, counts);
     report.importId = importId;
     db.exec(nested ? 'RELEASE import_file' : 'COMMIT');

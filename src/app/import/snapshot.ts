@@ -175,7 +175,7 @@ export class SnapshotWriter {
    * Leavers, the 10% guard and the snapshot's counts. Throws (exit 1, nothing written: the
    * caller rolls back) when too many are absent without `--full`.
    */
-  finish(rowsPresent: number, importId: number, line: number): void {
+  finish(rowsPresent: number, importId: number, line: number, repeatedNips = false): void {
     const names = [...this.scopeNames].sort();
     this.report.scope.names = names;
     if (this.current && !this.options.partial) {
@@ -185,7 +185,9 @@ export class SnapshotWriter {
         throw new AsnError(
           `${absent.length} of the ${previous} people of this file's ${this.report.scope.by} (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) in service before ${this.options.asOf} are absent from it (${pct}%, more than 10%); nothing was written`,
           1,
-          'if the file covers only part of the instansi, import it with --partial (nobody leaves); if they really left, confirm with --full',
+          repeatedNips
+            ? 'this file repeats NIPs with different values: if it is a riwayat export, import it with --kind riwayat-jabatan (or riwayat-golongan); else --partial (nobody leaves) or --full (they left)'
+            : 'if the file covers only part of the instansi, import it with --partial (nobody leaves); if they really left, confirm with --full',
         );
       }
       for (const nip of absent) {

@@ -254,3 +254,18 @@ export function importFileNames(db: Db): Map<number, string> {
   const rows = db.prepare('SELECT id, file_name FROM imports').raw(true).all() as Array<[number, string]>;
   return new Map(rows);
 }
+
+/**
+ * The current rows (merit tuple order) of the people who may stand otherwise at `date` than
+ * their row says: those of `changedAfterSql`, and those appointed after `date` (SPEC §9: not in
+ * service yet). Counting reports correct their fast whole-table counts with these.
+ */
+export function employeesDifferingAt(db: Db, date: string): EmployeeTupleRow[] {
+  return db.prepare(
+    `SELECT nip, nama, jenis_pegawai, golongan_code, tmt_golongan, tmt_cpns, level, pendidikan, tahun_lulus, tgl_lahir, unit, instansi,
+            eselon, jabatan, jenis_jabatan
+     FROM employees WHERE tmt_cpns > ? OR nip IN (${changedAfterSql()})`,
+  ).raw(true).all(date, date) as EmployeeTupleRow[];
+}
+
+export type EmployeeTupleRow = [string, string, string | null, number | null, string | null, string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
