@@ -10,6 +10,7 @@ import { defaultModel } from '../../model/load.js';
 import { AsnError } from '../../shared/errors.js';
 import { importTable, refusedReport, type FileReport } from './engine.js';
 import { RejectsFile } from './rejects-file.js';
+import { presentNips } from '../../db/queries/history.js';
 import type { RowIssue } from './row-fields.js';
 
 export interface ImportOptions {
@@ -68,6 +69,8 @@ export async function runImport(names: readonly string[], options: ImportOptions
   const rejects = options.rejectsFile === undefined ? null : new RejectsFile(options.rejectsFile, opened.map((t) => t.header.headerCells));
   try {
     if (options.dryRun) db.exec('BEGIN');
+    // SPEC §9 leavers: someone in any personnel file of this command is present (files read together).
+    presentNips(db).reset();
     const levels = defaultModel().levels;
     for (const table of opened) {
       const name = table.source.name;

@@ -66,8 +66,8 @@ export class SnapshotWriter {
   constructor(private readonly db: Db, importId: number, fileName: string, private readonly options: SnapshotOptions, private readonly hasInstansi: boolean) {
     this.h = historyStatements(db);
     this.employees = tableStatements<EmployeeRow>(db, 'employees');
+    // Not reset here: personnel files of one command are read together (runImport resets it).
     this.present = presentNips(db);
-    this.present.reset();
     const newest = newestSnapshotDate(db);
     this.current = newest === null || options.asOf >= newest;
     this.next = neighbourSnapshots(db, options.asOf).next;
