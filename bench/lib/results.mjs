@@ -13,6 +13,9 @@ export const LIMITS = {
   rankVsExport: 3, // rank ≤ 3 × sqlite3 export of the same data
   auditVsRank: 2,
   reportVsRank: 2,
+  // issue 13: the second snapshot and the analyses on two snapshots
+  snapshotImport: 1.2,
+  twoSnapshots: 1.3,
   rssFlatness: 1.2, // peak RSS at the largest size ≤ 1.2 × at the smallest
   timePerRowFlatness: 1.5, // time per row at the largest size ≤ 1.5 × at the smallest
 };
@@ -70,6 +73,11 @@ export function targets(run) {
   out.push(ratio(by['asn-rank'], by['export-rank'], LIMITS.rankVsExport, 'rank ≤ 3 × sqlite3 export'));
   out.push(ratio(by['asn-audit'], by['asn-rank'], LIMITS.auditVsRank, 'audit ≤ 2 × rank'));
   out.push(ratio(by['asn-report'], by['asn-rank'], LIMITS.reportVsRank, 'report html ≤ 2 × rank'));
+  // issue 13 (SPEC §9): a second snapshot (3% changed, 1% left, 1% joined) and rank / audit / report on two snapshots
+  out.push(ratio(by['asn-import-snapshot-2'], by['asn-import-personnel'], LIMITS.snapshotImport, 'second snapshot import ≤ 1.2 × the first'));
+  out.push(ratio(by['asn-rank-2'], by['asn-rank'], LIMITS.twoSnapshots, 'rank on two snapshots ≤ 1.3 × one'));
+  out.push(ratio(by['asn-audit-2'], by['asn-audit'], LIMITS.twoSnapshots, 'audit on two snapshots ≤ 1.3 × one'));
+  out.push(ratio(by['asn-report-2'], by['asn-report'], LIMITS.twoSnapshots, 'report html on two snapshots ≤ 1.3 × one'));
   return out;
 }
 
