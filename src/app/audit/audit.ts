@@ -19,6 +19,7 @@ import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
 import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
 import { loadGroup } from './group.js';
+import { unitKey } from '../../domain/unit-identity.js';
 import { candidateAt, mayBeAtLevel, memberLevelAt, type Group, type Person } from './population.js';
 import { poolCandidates, type PoolCandidates } from './pool.js';
 import type { ModelInfo } from '../population/scoring.js';
@@ -228,14 +229,14 @@ function resolveUnitFilter(ctx: AuditContext, wanted: readonly string[]): string
   const known = new Map<string, string[]>();
   const add = (unit: string | null) => {
     if (unit === null) return;
-    const list = known.get(unit.toUpperCase()) ?? [];
-    if (!list.includes(unit)) known.set(unit.toUpperCase(), [...list, unit]);
+    const list = known.get(unitKey(unit)) ?? [];
+    if (!list.includes(unit)) known.set(unitKey(unit), [...list, unit]);
   };
   for (const e of ctx.events) add(e.unit ?? ctx.placement.get(e.nip)?.unit ?? null);
   for (const unit of ctx.units) add(unit);
   const resolved = new Set<string>();
   for (const unit of wanted) {
-    const matches = known.get(unit.trim().replace(/\s+/g, ' ').toUpperCase());
+    const matches = known.get(unitKey(unit));
     if (matches === undefined) {
       const names = [...known.values()].flat().sort(compareText);
       throw new UsageError(`no unit "${unit}" in the database`, `units: ${names.map((n) => `"${n}"`).join(', ')}`);

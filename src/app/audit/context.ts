@@ -17,6 +17,7 @@ import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, t
 import type { ModelInfo } from '../population/scoring.js';
 import { levelsChanged } from '../population/inputs.js';
 import { everyHistory, personAt, type PersonHistory } from '../history/state.js';
+import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';
 
 /** A promoted employee's personnel record as far as grouping the events needs it. */
@@ -69,6 +70,8 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
   const levels = levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null;
   const units = employeeUnits(db);
   const spellings = unitSpellingsOf(units);
+  // SPEC §1.3 unit identity: every unit under one spelling, in events, placements and timelines.
+  const canon = unitCanon(db);
   const names = new Map<string, string>();
   const share = (name: string | null): string | null => {
     if (name === null) return null;
@@ -91,16 +94,17 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       const own = byRowid.get(rowid);
       if (own === undefined) {
         byRowid.set(rowid, [promotion]);
-        placement.set(promotion.nip, { unit: share(row[9]), instansi: share(row[10]), level: row[11], rowid });
+        placement.set(promotion.nip, { unit: share(canon.of(row[9])), instansi: share(row[10]), level: row[11], rowid });
       } else {
         own.push(promotion);
       }
     }
-    const unit = resolveUnitSpelling(promotion.unit, spellings);
+    const unit = canon.of(resolveUnitSpelling(promotion.unit, spellings));
     events.push(unit === promotion.unit ? promotion : { ...promotion, unit });
   }
   events.sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
   const history = everyHistory(db);
+  if (canon.merges) for (const h of history.values()) for (const e of h.timelines.posts) e.values.unit = canon.of(e.values.unit);
   return {
     history,
     movers: moversOf(history),
@@ -115,6 +119,8 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       db, read: peopleReader(db, levels !== null), model: loaded.model, levels,
       promotionsOf: (rowid) => byRowid.get(rowid) ?? [],
       historyOf: (nip) => history.get(nip) ?? null,
+      unitOf: canon.of,
+      spellingsOf: canon.spellingsOf,
     },
   };
 }

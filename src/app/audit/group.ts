@@ -82,6 +82,9 @@ export interface GroupSource {
   promotionsOf: (rowid: number) => readonly Promotion[];
   /** A person's snapshots and riwayat (SPEC §9), when their state changed at some date. */
   historyOf: (nip: string) => PersonHistory | null;
+  /** The spelling a unit is shown under, and every stored spelling of a unit (SPEC §1.3). */
+  unitOf: (unit: string | null) => string | null;
+  spellingsOf: (unit: string) => string[];
 }
 
 /** The stored rows of one group, people in scope first, each NIP once. */
@@ -96,9 +99,14 @@ function* groupRows(source: GroupSource, request: GroupRequest): Generator<Audit
       }
     }
   } else if (request.key !== null) {
-    for (const rows of source.read({ by: request.scope, value: request.key, levels: request.levels }, request.years)) {
-      seen.add(rows.employee[1]);
-      yield rows;
+    // A unit is read under each of its stored spellings (SPEC §1.3).
+    const values = request.scope === 'unit' ? source.spellingsOf(request.key) : [request.key];
+    for (const value of values.length > 0 ? values : [request.key]) {
+      for (const rows of source.read({ by: request.scope, value, levels: request.levels }, request.years)) {
+        if (seen.has(rows.employee[1])) continue;
+        seen.add(rows.employee[1]);
+        yield rows;
+      }
     }
   }
   for (const nip of request.nips) {
@@ -113,6 +121,7 @@ export function loadGroup(source: GroupSource, request: GroupRequest): Group {
   const people = (function* () {
     for (const rows of groupRows(source, request)) {
       const employee = employeeOfRow(rows.employee, source.levels);
+      employee.unit = source.unitOf(employee.unit);
       const appraisals = rows.appraisals.map((row) => appraisalOfRow(employee.nip, row));
       yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]), history: source.historyOf(employee.nip) };
     }

@@ -14,6 +14,7 @@ import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../population/scoring.js';
 import { differencesAt } from '../history/state.js';
+import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
 import type { RankStore } from '../population/score-store.js';
@@ -103,7 +104,9 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);
-  const figuresOf = (unit: string | null): UnitFigures[] => {
+  const canon = unitCanon(db);
+  const figuresOf = (stored: string | null): UnitFigures[] => {
+    const unit = canon.of(stored); // SPEC §1.3: one unit, one row
     let f = byUnit.get(unit);
     if (f === undefined) {
       f = emptyFigures(unit, years);

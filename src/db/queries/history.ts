@@ -269,3 +269,14 @@ export function employeesDifferingAt(db: Db, date: string): EmployeeTupleRow[] {
 }
 
 export type EmployeeTupleRow = [string, string, string | null, number | null, string | null, string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
+
+/** Every stored unit spelling with its unor_id, how many current rows use it, and the first rowid (unit identity, SPEC §1.3). */
+export function unitSpellingCounts(db: Db): Array<{ unit: string; unor_id: string | null; n: number; first: number }> {
+  return db.prepare(
+    `SELECT unit, unor_id, count(*) AS n, min(rowid) AS first FROM employees WHERE unit IS NOT NULL GROUP BY unit, unor_id
+     UNION ALL
+     SELECT unit, unor_id, 0, 9e18 FROM post_history p WHERE unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.unit = p.unit)
+     GROUP BY unit, unor_id
+     ORDER BY first`,
+  ).all() as Array<{ unit: string; unor_id: string | null; n: number; first: number }>;
+}
