@@ -9,7 +9,8 @@ import type { Db } from '../../db/open.js';
 import {
   employeesDifferingAt, historyOfChanged, historyOfNip, importFileNames, type PersonHistoryRows,
 } from '../../db/queries/history.js';
-import type { EmployeeTuple } from '../../db/queries/merit-inputs.js';
+import { scanEmployees, type EmployeeTuple } from '../../db/queries/merit-inputs.js';
+import { unitKey } from '../../domain/unit-identity.js';
 import { employeeFromTuple } from '../population/inputs.js';
 import {
   compareEntries, employeeAt, versionAt, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
@@ -146,4 +147,39 @@ export function differencesAt(db: Db, date: string): Array<{ current: Employee; 
     const current = employeeFromTuple(row as EmployeeTuple, null);
     return { current, atD: state.employeeAt(current) };
   });
+}
+
+/** One person in service at D, as `peopleAt` yields them. */
+export interface PersonAtD {
+  /** The record at D: post (unit, instansi, level), rank (golongan, TMT golongan) and other fields at D. */
+  employee: Employee;
+  status: 'active' | 'inactive';
+  /** In service and not inactive (SPEC §9): who may be in a pool or on a candidate list. */
+  active: boolean;
+  /** Whether the unit / level and the golongan at D were assumed (no entry dated ≤ D). */
+  assumed: { post: boolean; rank: boolean };
+}
+
+/**
+ * The state of everyone — or of one scope — at date D (SPEC §9), for `asn candidates` and any
+ * other use case: every person in service at D in their state at D, in storage order. `scope`
+ * selects by the unit or instansi *at D* (units compared as in SPEC §1.3). Reads the employees
+ * once and the timelines of only the people who differ at D.
+ */
+export function* peopleAt(db: Db, date: string, scope: { unit?: string; instansi?: string } = {}): Generator<PersonAtD> {
+  const state = stateAt(db, date);
+  const wantedUnit = scope.unit === undefined ? null : unitKey(scope.unit);
+  for (const tuple of scanEmployees(db, { units: [], withPost: false })) {
+    const detail = state.detailAt(employeeFromTuple(tuple, null));
+    if (!detail.inService) continue;
+    const e = detail.employee;
+    if (wantedUnit !== null && (e.unit === null || unitKey(e.unit) !== wantedUnit)) continue;
+    if (scope.instansi !== undefined && e.instansi !== scope.instansi) continue;
+    yield {
+      employee: e,
+      status: detail.status === 'inactive' ? 'inactive' : 'active',
+      active: detail.active,
+      assumed: { post: detail.post?.assumed ?? state.changed.has(e.nip) === false, rank: detail.rank?.assumed ?? state.changed.has(e.nip) === false },
+    };
+  }
 }

@@ -133,7 +133,7 @@ CREATE TABLE status_history (
 CREATE TABLE history_changes (
   nip          TEXT PRIMARY KEY,
   last_change  TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX history_changes_last ON history_changes(last_change);
 
 -- The existing data as one snapshot, dated by the last personnel import (the day it was made).

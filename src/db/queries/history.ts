@@ -199,8 +199,9 @@ export function currentRowOf(db: Db): (nip: string) => (EmployeeRow & Provenance
  * everyone with a status other than active. One indexed range read of history_changes.
  */
 export function changedAfterSql(): string {
+  // UNION ALL (the caller drops repeats): a UNION would read history_changes whole in NIP order.
   return `SELECT nip FROM history_changes WHERE last_change > ?
-          UNION SELECT nip FROM status_history WHERE status <> 'active'`;
+          UNION ALL SELECT nip FROM status_history WHERE status <> 'active'`;
 }
 
 export interface PersonHistoryRows {
@@ -264,7 +265,7 @@ export function employeesDifferingAt(db: Db, date: string): EmployeeTupleRow[] {
   return db.prepare(
     `SELECT nip, nama, jenis_pegawai, golongan_code, tmt_golongan, tmt_cpns, level, pendidikan, tahun_lulus, tgl_lahir, unit, instansi,
             eselon, jabatan, jenis_jabatan
-     FROM employees WHERE tmt_cpns > ? OR nip IN (${changedAfterSql()})`,
+     FROM employees WHERE tmt_cpns > ? OR nip IN (${changedAfterSql()})`, // IN drops the repeats
   ).raw(true).all(date, date) as EmployeeTupleRow[];
 }
 
