@@ -62,6 +62,8 @@ export class SnapshotWriter {
   private readonly created: boolean;
   private readonly current: boolean;
   private readonly next: string | null;
+  /** Whether the NIP last looked up has any version (a new person needs no timeline look-ups). */
+  private lastGet: { nip: string; known: boolean } = { nip: '', known: true };
 
   constructor(private readonly db: Db, importId: number, fileName: string, private readonly options: SnapshotOptions, private readonly hasInstansi: boolean) {
     this.h = historyStatements(db);
@@ -88,11 +90,17 @@ export class SnapshotWriter {
     const h = this.h;
     const asOf = options.asOf;
     const employees = this.employees;
-    // The row a personnel row is compared with and merged over: the version in force at as_of.
+    // The row a personnel row is compared with and merged over: the version in force at as_of
+    // (every stored employee has a version: the migration made one for each).
     this.stored = {
-      get: ([nip]) => (h.versionInForce(nip as string, asOf) ?? h.earliestVersion(nip as string) ?? employees.get([nip as string])) as (EmployeeRow & Provenance) | undefined,
+      get: ([nip]) => {
+        const version = h.versionToMergeOver(nip as string, asOf);
+        this.lastGet = { nip: nip as string, known: version !== undefined };
+        return version as (EmployeeRow & Provenance) | undefined;
+      },
       upsert: (row, id, line) => this.write(row, id, line),
     };
+    void employees;
   }
 
   /** A NIP met in the file (rejected rows too: their person does not leave, SPEC §9). */
@@ -116,9 +124,10 @@ export class SnapshotWriter {
     const asOf = this.options.asOf;
     const h = this.h;
     this.noteScope(row);
-    const known = h.earliestVersion(nip) !== undefined;
-    const statusBefore = h.statusInForce(nip, asOf)?.status ?? 'active';
-    const previousAsOf = h.previousVersionDate(nip, asOf);
+    // A person met for the first time (the whole first snapshot) has nothing to look up.
+    const known = this.lastGet.nip === nip ? this.lastGet.known : h.earliestVersion(nip) !== undefined;
+    const statusBefore = known ? (h.statusInForce(nip, asOf)?.status ?? 'active') : 'active';
+    const previousAsOf = known ? h.previousVersionDate(nip, asOf) : null;
     const joined = !known || statusBefore === 'left';
     if (joined) this.report.joined++;
     else this.report.changed++;
@@ -134,7 +143,7 @@ export class SnapshotWriter {
       h.touch(nip);
     }
 
-    const post = h.postInForce(nip, asOf);
+    const post = known ? h.postInForce(nip, asOf) : undefined;
     if (post === undefined || POST_KEYS.some((k) => (post[k] ?? null) !== (row[k] ?? null))) {
       const when = snapshotEntryDate(asOf, row.tmt_jabatan as string | null, previousAsOf);
       if (post !== undefined && when.atSnapshot) this.report.datedAtSnapshot++;
@@ -147,7 +156,7 @@ export class SnapshotWriter {
       };
       h.putPost(entry);
     }
-    const rank = h.rankInForce(nip, asOf);
+    const rank = known ? h.rankInForce(nip, asOf) : undefined;
     if (rank === undefined || rank.golongan_code !== row.golongan_code || rank.golongan !== row.golongan || rank.tmt_golongan !== row.tmt_golongan) {
       const when = snapshotEntryDate(asOf, row.tmt_golongan as string | null, previousAsOf);
       if (rank !== undefined && when.atSnapshot) this.report.datedAtSnapshot++;
@@ -160,7 +169,7 @@ export class SnapshotWriter {
 
     if (this.current) {
       this.employees.upsert(row, importId, line);
-    } else if (this.employees.get([nip]) === undefined) {
+    } else if (!known) {
       // Known only from an older snapshot: the current row is this version, and the person is
       // absent from the next snapshot, so they left at its date.
       this.employees.upsert(row, importId, line);

@@ -11,6 +11,9 @@
  * - `history_changes`: per person whose state is not the same at every date, the date of their
  *   latest entry, so that "who differs at D from today" is one indexed range read.
  *
+ * The history tables are WITHOUT ROWID, clustered on (nip, date): one b-tree per table to
+ * write at import, and a person's entries side by side for "the latest entry ≤ D".
+ *
  * `imports.kind` gains the two riwayat kinds (SQLite cannot change a CHECK: the table is
  * rebuilt the documented way; foreign keys are off during migrations). `employees` gains
  * `unor_id` and `kedudukan_hukum` (SPEC §1.2).
@@ -88,7 +91,7 @@ CREATE TABLE employee_versions (
   import_id      INTEGER NOT NULL REFERENCES imports(id),
   source_line    INTEGER NOT NULL,
   PRIMARY KEY (nip, as_of)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE post_history (
   nip           TEXT NOT NULL,
@@ -105,7 +108,7 @@ CREATE TABLE post_history (
   import_id     INTEGER NOT NULL REFERENCES imports(id),
   source_line   INTEGER NOT NULL,
   PRIMARY KEY (nip, valid_from, priority)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE rank_history (
   nip           TEXT NOT NULL,
@@ -118,7 +121,7 @@ CREATE TABLE rank_history (
   import_id     INTEGER NOT NULL REFERENCES imports(id),
   source_line   INTEGER NOT NULL,
   PRIMARY KEY (nip, valid_from, priority)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE status_history (
   nip          TEXT NOT NULL,
@@ -128,7 +131,7 @@ CREATE TABLE status_history (
   import_id    INTEGER NOT NULL REFERENCES imports(id),
   source_line  INTEGER NOT NULL,
   PRIMARY KEY (nip, valid_from)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE history_changes (
   nip          TEXT PRIMARY KEY,
