@@ -42,7 +42,7 @@ describe('a schema-2 database', () => {
     expect(rank.stdout).toBe(readFileSync(join(FIXTURES, 'migration/rank-v2.csv'), 'utf8'));
   });
 
-  it('is migrated to schema 3 without loss: one snapshot dated by its last personnel import, a version per employee', () => {
+  it('is migrated to schema 3 without loss: one snapshot dated by its last personnel import', () => {
     const db = join(dir, 'old.db');
     expect(query(db, 'PRAGMA user_version')[0]).toEqual({ user_version: 3 });
     expect(query(db, 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 74 });
@@ -52,8 +52,10 @@ describe('a schema-2 database', () => {
     expect(query(db, 'SELECT as_of, as_of_source, file_name, rows FROM snapshots')).toEqual([
       { as_of: '2025-07-01', as_of_source: 'migration', file_name: 'personnel.csv', rows: 74 },
     ]);
-    expect(query(db, 'SELECT count(*) AS n FROM employee_versions WHERE as_of = ?', '2025-07-01')[0]).toEqual({ n: 74 });
-    expect(query(db, 'SELECT count(*) AS n FROM post_history')[0]).toEqual({ n: 74 });
+    // History is kept from the first change: one state each is the employees row with its date.
+    expect(query(db, 'SELECT count(*) AS n FROM employees WHERE as_of = ?', '2025-07-01')[0]).toEqual({ n: 74 });
+    expect(query(db, 'SELECT count(*) AS n FROM employee_versions')[0]).toEqual({ n: 0 });
+    expect(query(db, 'SELECT count(*) AS n FROM post_history')[0]).toEqual({ n: 0 });
     expect(query(db, 'SELECT count(*) AS n FROM history_changes')[0]).toEqual({ n: 0 });
     const status = runAsn(['--db', 'old.db', 'status', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(status.stdout).snapshots).toEqual([

@@ -73,7 +73,7 @@ type Prepare = (fields: RowFields, nip: string) => PreparedRow<Record<string, Va
 interface KindHandler {
   prepare: Prepare;
   write: (row: Record<string, Value>, importId: number, line: number) => void;
-  unchanged?: (row: Record<string, Value>) => void;
+  unchanged?: (row: Record<string, Value>, importId: number, line: number) => void;
   seen?: (nip: string) => void;
   finish?: (rowsPresent: number, importId: number, line: number, keyConflicts: number) => void;
   snapshot?: SnapshotReport;
@@ -89,7 +89,7 @@ function makeHandler(db: Db, table: OpenTable, importId: number, options: Engine
     return {
       prepare: (fields, nip) => preparePersonnelRow(fields, nip, writer.stored, levels),
       write: (row, id, line) => writer.write(row as EmployeeRow, id, line),
-      unchanged: (row) => writer.unchanged(row as EmployeeRow),
+      unchanged: (row, id, line) => writer.unchanged(row as EmployeeRow, id, line),
       seen: (nip) => writer.seen(nip),
       finish: (rows, id, line, conflicts) => writer.finish(rows, id, line, conflicts > 0),
       snapshot: writer.report,
@@ -199,7 +199,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
         else if (sameRow(existing, row)) {
           counts.unchanged++;
           unchanged.add(key, line);
-          handler.unchanged?.(row);
+          handler.unchanged?.(row, importId, line);
           continue;
         } else counts.updated++;
         upsert(row, importId, line);

@@ -84,6 +84,7 @@ export function riwayatKind(db: Db, kind: 'riwayat-golongan' | 'riwayat-jabatan'
   const write = (row: Riwayat, importId: number, line: number): void => {
     const nip = row.nip as string;
     const date = row.valid_from as string;
+    h.materialise(nip); // the snapshot entry joins the timeline before the riwayat row
     const newest = latest.get(nip) as string | null;
     if (kind === 'riwayat-golongan') {
       h.putRank({ ...(row as unknown as RankRow), priority: PRIORITY.riwayat, source: 'riwayat', import_id: importId, source_line: line });

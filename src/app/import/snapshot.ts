@@ -62,6 +62,8 @@ export class SnapshotWriter {
   private readonly created: boolean;
   private readonly current: boolean;
   private readonly next: string | null;
+  /** People with a status other than active at some date (few): only they can come back. */
+  private readonly notActive: Set<string>;
   /** Whether the NIP last looked up has any version (a new person needs no timeline look-ups). */
   private lastGet: { nip: string; known: boolean } = { nip: '', known: true };
 
@@ -70,6 +72,7 @@ export class SnapshotWriter {
     this.employees = tableStatements<EmployeeRow>(db, 'employees');
     // Not reset here: personnel files of one command are read together (runImport resets it).
     this.present = presentNips(db);
+    this.notActive = new Set(db.prepare("SELECT DISTINCT nip FROM status_history WHERE status <> 'active'").pluck().all() as string[]);
     const newest = newestSnapshotDate(db);
     this.current = newest === null || options.asOf >= newest;
     this.next = neighbourSnapshots(db, options.asOf).next;
@@ -94,13 +97,15 @@ export class SnapshotWriter {
     // (every stored employee has a version: the migration made one for each).
     this.stored = {
       get: ([nip]) => {
-        const version = h.versionToMergeOver(nip as string, asOf);
-        this.lastGet = { nip: nip as string, known: version !== undefined };
-        return version as (EmployeeRow & Provenance) | undefined;
+        // Current snapshot: the employees row is the latest version. Older: the version then.
+        const currentRow = employees.get([nip as string]);
+        this.lastGet = { nip: nip as string, known: currentRow !== undefined };
+        if (this.current || currentRow === undefined) return currentRow;
+        return (h.versionToMergeOver(nip as string, asOf) ?? currentRow) as (EmployeeRow & Provenance) | undefined;
       },
       upsert: (row, id, line) => this.write(row, id, line),
     };
-    void employees;
+
   }
 
   /** A NIP met in the file (rejected rows too: their person does not leave, SPEC §9). */
@@ -108,9 +113,23 @@ export class SnapshotWriter {
     this.present.add(nip);
   }
 
-  unchanged(row: EmployeeRow): void {
-    this.report.unchanged++;
+  unchanged(row: EmployeeRow, importId: number, line: number): void {
     this.noteScope(row);
+    const nip = row.nip as string;
+    if (this.notActive.has(nip)) {
+      // Someone who had left (or was inactive) is listed again with the same record.
+      const before = this.h.statusInForce(nip, this.options.asOf)?.status ?? 'active';
+      const now = statusOfKedudukan(row.kedudukan_hukum as string | null);
+      if (before !== now) {
+        this.h.putStatus({ nip, valid_from: this.options.asOf, status: now, reason: now === 'active' ? `present in the snapshot of ${this.options.asOf}` : `kedudukan hukum "${row.kedudukan_hukum as string}" in the snapshot of ${this.options.asOf}`, import_id: importId, source_line: line });
+        this.h.touch(nip);
+        if (before === 'left') {
+          this.report.joined++;
+          return;
+        }
+      }
+    }
+    this.report.unchanged++;
   }
 
   private noteScope(row: EmployeeRow): void {
@@ -125,17 +144,33 @@ export class SnapshotWriter {
     const h = this.h;
     this.noteScope(row);
     // A person met for the first time (the whole first snapshot) has nothing to look up.
-    const known = this.lastGet.nip === nip ? this.lastGet.known : h.earliestVersion(nip) !== undefined;
-    const statusBefore = known ? (h.statusInForce(nip, asOf)?.status ?? 'active') : 'active';
-    const previousAsOf = known ? h.previousVersionDate(nip, asOf) : null;
-    const joined = !known || statusBefore === 'left';
-    if (joined) this.report.joined++;
+    const known = this.lastGet.nip === nip ? this.lastGet.known : this.employees.get([nip]) !== undefined;
+    if (!known) {
+      // First seen: the employees row is the whole history (written out at the first change).
+      this.report.joined++;
+      const status = statusOfKedudukan(row.kedudukan_hukum as string | null);
+      if (status !== 'active') {
+        h.putStatus({ nip, valid_from: asOf, status, reason: `kedudukan hukum "${row.kedudukan_hukum as string}" in the snapshot of ${asOf}`, import_id: importId, source_line: line });
+        h.touch(nip);
+      }
+      h.upsertCurrent(row, asOf, importId, line);
+      if (!this.current && this.next !== null && !this.options.partial) {
+        // Known only from an older snapshot: absent from the next one, so they left at its date.
+        h.putStatus({ nip, valid_from: this.next, status: 'left', reason: `absent from the snapshot of ${this.next}`, import_id: importId, source_line: line });
+        h.touch(nip);
+      }
+      return;
+    }
+    h.materialise(nip);
+    const statusBefore = h.statusInForce(nip, asOf)?.status ?? 'active';
+    const previousAsOf = h.previousVersionDate(nip, asOf);
+    if (statusBefore === 'left') this.report.joined++;
     else this.report.changed++;
-    if (known) h.touch(nip);
+    h.touch(nip);
     h.putVersion(row, asOf, this.snapshot.id, importId, line);
 
     const status = statusOfKedudukan(row.kedudukan_hukum as string | null);
-    if (status !== statusBefore || (status !== 'active' && !known)) {
+    if (status !== statusBefore) {
       const reason = status === 'active'
         ? `present in the snapshot of ${asOf}`
         : `kedudukan hukum "${row.kedudukan_hukum as string}" in the snapshot of ${asOf}`;
@@ -143,7 +178,7 @@ export class SnapshotWriter {
       h.touch(nip);
     }
 
-    const post = known ? h.postInForce(nip, asOf) : undefined;
+    const post = h.postInForce(nip, asOf);
     if (post === undefined || POST_KEYS.some((k) => (post[k] ?? null) !== (row[k] ?? null))) {
       const when = snapshotEntryDate(asOf, row.tmt_jabatan as string | null, previousAsOf);
       if (post !== undefined && when.atSnapshot) this.report.datedAtSnapshot++;
@@ -156,7 +191,7 @@ export class SnapshotWriter {
       };
       h.putPost(entry);
     }
-    const rank = known ? h.rankInForce(nip, asOf) : undefined;
+    const rank = h.rankInForce(nip, asOf);
     if (rank === undefined || rank.golongan_code !== row.golongan_code || rank.golongan !== row.golongan || rank.tmt_golongan !== row.tmt_golongan) {
       const when = snapshotEntryDate(asOf, row.tmt_golongan as string | null, previousAsOf);
       if (rank !== undefined && when.atSnapshot) this.report.datedAtSnapshot++;
@@ -167,17 +202,7 @@ export class SnapshotWriter {
       });
     }
 
-    if (this.current) {
-      this.employees.upsert(row, importId, line);
-    } else if (!known) {
-      // Known only from an older snapshot: the current row is this version, and the person is
-      // absent from the next snapshot, so they left at its date.
-      this.employees.upsert(row, importId, line);
-      if (this.next !== null && !this.options.partial) {
-        h.putStatus({ nip, valid_from: this.next, status: 'left', reason: `absent from the snapshot of ${this.next}`, import_id: importId, source_line: line });
-        h.touch(nip);
-      }
-    }
+    if (this.current) h.upsertCurrent(row, asOf, importId, line);
   }
 
   /**
@@ -208,7 +233,7 @@ export class SnapshotWriter {
     }
     this.h.refreshChanges();
     const r = this.report;
-    if (this.created && r.joined + r.changed + r.left === 0 && rowsPresent === r.unchanged) {
+    if (this.created && r.joined + r.changed + r.left === 0) {
       // Nothing new at this date: no snapshot is recorded (re-importing a file changes nothing).
       deleteSnapshot(this.db, this.snapshot.id);
       return;

@@ -3,8 +3,8 @@
  * every person), so that questions about today read one row per person as before; beside it:
  *
  * - `snapshots`: every personnel import is a snapshot with its date `as_of` and its counts;
- * - `employee_versions`: each different personnel row from its snapshot date (never updated in
- *   place, SQL:2011 application-time style: the version in force at D is the latest `as_of` ≤ D);
+ * - `employee_versions`: each personnel row from its snapshot date (never updated in place,
+ *   SQL:2011 application-time style: the version in force at D is the latest `as_of` ≤ D);
  * - three timelines, each entry with its date `valid_from`, the source kind (riwayat, promotion,
  *   snapshot; `priority` orders entries of one date: riwayat 3 beats promotion 2 beats snapshot 1),
  *   and the import and line it came from: `post_history`, `rank_history`, `status_history`;
@@ -18,9 +18,14 @@
  * rebuilt the documented way; foreign keys are off during migrations). `employees` gains
  * `unor_id` and `kedudukan_hukum` (SPEC §1.2).
  *
- * An existing database becomes one snapshot dated by its last personnel import: every employee a
- * version of that date with one entry in each timeline, so the assumed values (SPEC §9) are the
- * current record and rank and audit output stay the same.
+ * History is kept for the people who have one: someone seen in one state only is their
+ * `employees` row (with `as_of`, the date of its snapshot) and nothing else; their first version and
+ * timeline entries are written from that row when a later file first changes them (the
+ * `materialise` of src/db/queries/history.ts). So the first snapshot of a million
+ * employees costs what an import cost before, and the file grows by the changes only.
+ *
+ * An existing database becomes one snapshot dated by its last personnel import (`employees.as_of`),
+ * so the assumed values (SPEC §9) are the current record and rank and audit output stay the same.
  */
 export const version = 3;
 export const name = 'history';
@@ -46,6 +51,8 @@ ALTER TABLE imports_v3 RENAME TO imports;
 
 ALTER TABLE employees ADD COLUMN unor_id TEXT;
 ALTER TABLE employees ADD COLUMN kedudukan_hukum TEXT;
+-- The date of the snapshot the current row comes from (the version in force from then on).
+ALTER TABLE employees ADD COLUMN as_of TEXT;
 
 CREATE TABLE snapshots (
   id                INTEGER PRIMARY KEY,
@@ -145,18 +152,5 @@ SELECT substr(i.imported_at, 1, 10), 'migration', i.id, i.file_name, (SELECT cou
 FROM imports i WHERE i.kind = 'personnel' AND EXISTS (SELECT 1 FROM employees)
 ORDER BY i.id DESC LIMIT 1;
 
-INSERT INTO employee_versions
-SELECT e.nip, s.as_of, s.id, e.nip_lama, e.nama, e.gelar_depan, e.gelar_belakang, e.tgl_lahir, e.jenis_kelamin,
-       e.jenis_pegawai, e.golongan, e.golongan_code, e.tmt_golongan, e.tmt_cpns, e.jenis_jabatan, e.jabatan,
-       e.eselon, e.level, e.tmt_jabatan, e.pendidikan, e.tahun_lulus, e.unit, e.instansi, e.unor_id,
-       e.kedudukan_hukum, e.import_id, e.source_line
-FROM employees e, snapshots s;
-
-INSERT INTO post_history
-SELECT e.nip, s.as_of, 1, 'snapshot', e.level, e.jabatan, e.jenis_jabatan, e.eselon, e.unit, e.unor_id, e.instansi, e.import_id, e.source_line
-FROM employees e, snapshots s;
-
-INSERT INTO rank_history
-SELECT e.nip, s.as_of, 1, 'snapshot', e.golongan, e.golongan_code, e.tmt_golongan, e.import_id, e.source_line
-FROM employees e, snapshots s;
+UPDATE employees SET as_of = (SELECT as_of FROM snapshots);
 `;

@@ -118,6 +118,14 @@ export interface HistoryStatements {
   touch(nip: string): void;
   /** Recomputes history_changes for every touched person. */
   refreshChanges(): void;
+  /**
+   * Writes a person's first version and snapshot entries from their `employees` row, when they
+   * have none yet (history is kept only from the first change; see 0003-history). Returns true
+   * when the person is stored.
+   */
+  materialise(nip: string): void;
+  /** The current row (employees) with the date of its snapshot. */
+  upsertCurrent(row: EmployeeRow, asOf: string, importId: number, line: number): void;
 }
 
 export function historyStatements(db: Db): HistoryStatements {
@@ -145,7 +153,37 @@ export function historyStatements(db: Db): HistoryStatements {
        coalesce((SELECT max(valid_from) FROM status_history s WHERE s.nip = t.nip), ''))
      FROM touched_nips t`,
   );
+  const hasVersion = db.prepare('SELECT EXISTS (SELECT 1 FROM employee_versions WHERE nip = ?)').pluck();
+  const firstVersion = db.prepare(
+    `INSERT OR IGNORE INTO employee_versions (${vCols.join(', ')})
+     SELECT e.nip, e.as_of, s.id, ${VERSION_COLUMNS.map((c) => `e.${c}`).join(', ')}, e.import_id, e.source_line
+     FROM employees e JOIN snapshots s ON s.as_of = e.as_of WHERE e.nip = ?`,
+  );
+  const firstPost = db.prepare(
+    `INSERT OR IGNORE INTO post_history (${POST_COLUMNS.join(', ')})
+     SELECT nip, as_of, 1, 'snapshot', level, jabatan, jenis_jabatan, eselon, unit, unor_id, instansi, import_id, source_line
+     FROM employees WHERE nip = ? AND as_of IS NOT NULL`,
+  );
+  const firstRank = db.prepare(
+    `INSERT OR IGNORE INTO rank_history (${RANK_COLUMNS.join(', ')})
+     SELECT nip, as_of, 1, 'snapshot', golongan, golongan_code, tmt_golongan, import_id, source_line
+     FROM employees WHERE nip = ? AND as_of IS NOT NULL`,
+  );
+  const cur = [...EMPLOYEE_COLUMNS, 'as_of', 'import_id', 'source_line'];
+  const upsertCurrent = db.prepare(
+    `INSERT INTO employees (${cur.join(', ')}) VALUES (${cur.map(() => '?').join(', ')})
+     ON CONFLICT (nip) DO UPDATE SET ${cur.filter((c) => c !== 'nip').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
   return {
+    materialise: (nip) => {
+      if (hasVersion.get(nip) === 1) return;
+      firstVersion.run(nip);
+      firstPost.run(nip);
+      firstRank.run(nip);
+    },
+    upsertCurrent: (row, asOf, importId, line) => {
+      upsertCurrent.run(...EMPLOYEE_COLUMNS.map((c) => row[c] ?? null), asOf, importId, line);
+    },
     versionInForce: (nip, date) => inForce.get(nip, date) as VersionRow | undefined,
     earliestVersion: (nip) => earliest.get(nip) as VersionRow | undefined,
     versionToMergeOver: (nip, date) => mergeOver.get(nip, date, date) as VersionRow | undefined,
@@ -177,11 +215,11 @@ export function scopeAbsence(db: Db, by: 'instansi' | 'unit', names: readonly st
   const rows = db.prepare(
     `SELECT e.nip, EXISTS (SELECT 1 FROM present_nips p WHERE p.nip = e.nip) AS present
      FROM employees e
-     WHERE e.${by} IN (${names.map(() => '?').join(', ')})
-       AND EXISTS (SELECT 1 FROM employee_versions v WHERE v.nip = e.nip AND v.as_of < ?)
-       AND coalesce((SELECT s.status FROM status_history s WHERE s.nip = e.nip AND s.valid_from <= ? ORDER BY s.valid_from DESC LIMIT 1), 'active') <> 'left'
-       AND (e.tmt_cpns IS NULL OR e.tmt_cpns <= ?)`,
-  ).raw(true).all(...names, asOf, asOf, asOf) as Array<[string, number]>;
+     WHERE e.${by} IN (${names.map((_, k) => `@n${k}`).join(', ')})
+       AND (e.as_of < @asOf OR EXISTS (SELECT 1 FROM employee_versions v WHERE v.nip = e.nip AND v.as_of < @asOf))
+       AND coalesce((SELECT s.status FROM status_history s WHERE s.nip = e.nip AND s.valid_from <= @asOf ORDER BY s.valid_from DESC LIMIT 1), 'active') <> 'left'
+       AND (e.tmt_cpns IS NULL OR e.tmt_cpns <= @asOf)`,
+  ).raw(true).all({ asOf, ...Object.fromEntries(names.map((n, k) => [`n${k}`, n])) }) as Array<[string, number]>;
   return { previous: rows.length, absent: rows.filter((r) => r[1] === 0).map((r) => r[0]).sort() };
 }
 
@@ -232,7 +270,24 @@ export function historyOfNip(db: Db, nip: string): PersonHistoryRows {
   db.prepare('INSERT INTO state_nips (nip) VALUES (?)').run(nip);
   const out = readHistory(db, 'SELECT nip FROM state_nips');
   db.exec('DELETE FROM state_nips');
-  return out.get(nip) ?? { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
+  const h = out.get(nip) ?? { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
+  if (h.versions.length === 0) {
+    // Seen in one state only: the current row is their one version and snapshot entry.
+    const e = db.prepare('SELECT e.*, s.id AS snapshot_id FROM employees e LEFT JOIN snapshots s ON s.as_of = e.as_of WHERE e.nip = ?').get(nip) as (VersionRow & { as_of: string | null }) | undefined;
+    if (e !== undefined && e.as_of !== null) {
+      h.versions.push(e as VersionRow);
+      const at = { nip, valid_from: e.as_of, priority: 1, source: 'snapshot', import_id: e.import_id, source_line: e.source_line };
+      if (!h.posts.some((p) => p.priority === 1)) {
+        h.posts.push({ ...at, level: e.level as number | null, jabatan: e.jabatan as string | null, jenis_jabatan: e.jenis_jabatan as string | null, eselon: e.eselon as string | null, unit: e.unit as string | null, unor_id: e.unor_id as string | null, instansi: e.instansi as string | null });
+        h.posts.sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : a.priority - b.priority));
+      }
+      if (!h.ranks.some((r) => r.priority === 1)) {
+        h.ranks.push({ ...at, golongan: e.golongan as string | null, golongan_code: e.golongan_code as number | null, tmt_golongan: e.tmt_golongan as string | null });
+        h.ranks.sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : a.priority - b.priority));
+      }
+    }
+  }
+  return h;
 }
 
 function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
