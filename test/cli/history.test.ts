@@ -144,6 +144,19 @@ describe('leavers and the 10% guard', () => {
     expect(ok(dir, ['import', '--full', file])).toContain('3 left');
   });
 
+  it('takes someone who left back into service when a later snapshot lists them again, even with the same record', () => {
+    const dir = tempDir('history');
+    ok(dir, ['import', 'history/personnel-2024.csv']);
+    ok(dir, ['import', 'history/personnel-2025.csv']);
+    writeFileSync(join(dir, 'p2026.csv'), readFileSync(join(dir, 'history/personnel-2024.csv'), 'utf8').replace('31 DESEMBER 2024', '10 JANUARI 2026'));
+    const r = ok(dir, ['import', '--full', 'p2026.csv']);
+    // Sumarni (same record as in 2024) and Sutarno (Aktif again) joined; Rina and Fajar changed back.
+    expect(r).toContain('snapshot 2026-01-10 (from the title rows): 2 joined, 2 changed, 3 left, 8 unchanged');
+    const at = runAsn(['history', SUMARNI, '--at', '2026-02-01', '--format', 'csv'], { cwd: dir }).stdout;
+    expect(at).toContain('status,active,false,2026-01-10');
+    expect(at).toContain('in_service,true');
+  });
+
   it('keeps a person whose row is rejected (present, state unchanged)', () => {
     const dir = tempDir('history');
     ok(dir, ['import', 'history/personnel-2024.csv']);

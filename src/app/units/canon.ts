@@ -17,11 +17,23 @@ export interface UnitCanon {
   merges: boolean;
 }
 
+const cache = new WeakMap<Db, UnitCanon>();
+
+/** The unit identity of the database (read once per open database). */
 export function unitCanon(db: Db): UnitCanon {
-  const rows = unitSpellingCounts(db);
+  let canon = cache.get(db);
+  if (canon === undefined) {
+    canon = buildCanon(db);
+    cache.set(db, canon);
+  }
+  return canon;
+}
+
+function buildCanon(db: Db): UnitCanon {
+  const { spellings: rows, ids } = unitSpellingCounts(db);
   // A name belongs to the unit of its unor_id when a row gives one, else to its name key.
   const idOfName = new Map<string, string>();
-  for (const r of rows) if (r.unor_id !== null && !idOfName.has(r.unit)) idOfName.set(r.unit, r.unor_id);
+  for (const r of ids) if (!idOfName.has(r.unit)) idOfName.set(r.unit, r.unor_id);
   const keyOfName = (name: string) => {
     const id = idOfName.get(name);
     return id === undefined ? `name:${unitKey(name)}` : `id:${id}`;
@@ -47,7 +59,6 @@ export function unitCanon(db: Db): UnitCanon {
     byKey.set(key, [...spellings.keys()]);
     for (const spelling of spellings.keys()) if (spelling !== best) shown.set(spelling, best!);
   }
-  // Names of the same key without unor_id that a unor_id-keyed spelling also covers (SPEC: by name otherwise).
   return {
     of: (unit) => (unit === null ? null : (shown.get(unit) ?? unit)),
     spellingsOf: (unit) => {

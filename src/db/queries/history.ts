@@ -331,13 +331,21 @@ export function employeesDifferingAt(db: Db, date: string): EmployeeTupleRow[] {
 
 export type EmployeeTupleRow = [string, string, string | null, number | null, string | null, string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];
 
-/** Every stored unit spelling with its unor_id, how many current rows use it, and the first rowid (unit identity, SPEC §1.3). */
-export function unitSpellingCounts(db: Db): Array<{ unit: string; unor_id: string | null; n: number; first: number }> {
-  return db.prepare(
-    `SELECT unit, unor_id, count(*) AS n, min(rowid) AS first FROM employees WHERE unit IS NOT NULL GROUP BY unit, unor_id
+/**
+ * Every stored unit spelling with how many current rows use it and the first rowid (from the unit
+ * index alone), plus the spellings only the post timeline knows; and the (unit, unor_id) pairs
+ * (unit identity, SPEC §1.3).
+ */
+export function unitSpellingCounts(db: Db): { spellings: Array<{ unit: string; n: number; first: number }>; ids: Array<{ unit: string; unor_id: string }> } {
+  const spellings = db.prepare(
+    `SELECT unit, count(*) AS n, min(rowid) AS first FROM employees WHERE unit IS NOT NULL GROUP BY unit
      UNION ALL
-     SELECT unit, unor_id, 0, 9e18 FROM post_history p WHERE unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.unit = p.unit)
-     GROUP BY unit, unor_id
+     SELECT DISTINCT unit, 0, 9e18 FROM post_history p WHERE unit IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.unit = p.unit)
      ORDER BY first`,
-  ).all() as Array<{ unit: string; unor_id: string | null; n: number; first: number }>;
+  ).all() as Array<{ unit: string; n: number; first: number }>;
+  const ids = db.prepare(
+    `SELECT unit, min(unor_id) AS unor_id FROM employees WHERE unit IS NOT NULL AND unor_id IS NOT NULL GROUP BY unit
+     UNION SELECT unit, min(unor_id) FROM post_history WHERE unit IS NOT NULL AND unor_id IS NOT NULL GROUP BY unit`,
+  ).all() as Array<{ unit: string; unor_id: string }>;
+  return { spellings, ids };
 }
