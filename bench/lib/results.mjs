@@ -14,6 +14,9 @@ export const LIMITS = {
   auditVsRank: 2,
   reportVsRank: 2,
   calibrateVsRank: 1, // calibration (SPEC §10, issue 14): calibrate ≤ 1 × rank
+  // issue 13: the second snapshot and the analyses on two snapshots
+  snapshotImport: 1.2,
+  twoSnapshots: 1.3,
   rssFlatness: 1.2, // peak RSS at the largest size ≤ 1.2 × at the smallest
   timePerRowFlatness: 1.5, // time per row at the largest size ≤ 1.5 × at the smallest
 };
@@ -84,6 +87,11 @@ export function targets(run) {
   out.push(ratio(by['asn-calibrate'], by['asn-rank'], LIMITS.calibrateVsRank, 'calibrate ≤ 1 × rank'));
   // SPEC §12 (issue 16): every employee's card in under 2 × one summary report
   out.push(ratio(by['asn-report-cards'], by['asn-report'], 2, 'cards --all ≤ 2 × report summary'));
+  // issue 13 (SPEC §9): a second snapshot (3% changed, 1% left, 1% joined) and rank / audit / report on two snapshots
+  out.push(ratio(by['asn-import-snapshot-2'], by['asn-import-personnel'], LIMITS.snapshotImport, 'second snapshot import ≤ 1.2 × the first'));
+  out.push(ratio(by['asn-rank-2'], by['asn-rank'], LIMITS.twoSnapshots, 'rank on two snapshots ≤ 1.3 × one'));
+  out.push(ratio(by['asn-audit-2'], by['asn-audit'], LIMITS.twoSnapshots, 'audit on two snapshots ≤ 1.3 × one'));
+  out.push(ratio(by['asn-report-2'], by['asn-report'], LIMITS.twoSnapshots, 'report html on two snapshots ≤ 1.3 × one'));
   return out;
 }
 

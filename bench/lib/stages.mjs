@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, tail } from './measure.mjs';
+import { SNAPSHOT_1, SNAPSHOT_2 } from './second-snapshot.mjs';
 
 /** What rank reads: every employee with the appraisals of the window {Y−1, Y} (SPEC §3). */
 export const RANK_EXPORT_SQL = `SELECT e.nip, e.nama, e.unit, e.jenis_pegawai, e.golongan, e.golongan_code, e.tmt_golongan, e.level,
@@ -75,7 +76,7 @@ export function stagesFor(ctx) {
       id: 'duckdb-narrow', label: 'DuckDB read_csv narrow file into a table', rows: rows('personnel-narrow.csv'), skip: noDuckdb,
       command: node, args: duck('load', duckDb, file('personnel-narrow.csv'), 'personnel_narrow'),
     },
-    { id: 'asn-import-personnel', label: 'asn import personnel', rows: rows('personnel.csv'), command: node, args: [bin, '--db', db, 'import', file('personnel.csv')], okCodes: [0, 1] },
+    { id: 'asn-import-personnel', label: 'asn import personnel', rows: rows('personnel.csv'), command: node, args: [bin, '--db', db, 'import', '--as-of', SNAPSHOT_1, file('personnel.csv')], okCodes: [0, 1] },
     {
       id: 'asn-import-narrow', label: 'asn import personnel, narrow 13-column file', rows: rows('personnel-narrow.csv'),
       command: node, args: [bin, '--db', join(work, 'asn-narrow.db'), 'import', file('personnel-narrow.csv')], okCodes: [0, 1], cleanup: ['asn-narrow.db'],
@@ -111,6 +112,29 @@ export function stagesFor(ctx) {
       id: 'asn-report-cards', label: 'asn report --type employee --all --format html', rows: employees, skip: needs('report'),
       command: node, args: [bin, '--db', db, '--format', 'html', 'report', '--type', 'employee', '--all', '--out', join(work, 'cards')], cleanupDirs: ['cards'],
     },
+    {
+      id: 'db-size-1', label: 'database size with one snapshot', rows: employees, noteFromStderr: true,
+      command: node, args: ['-e', `const fs=require('fs');const f=${JSON.stringify(db)};let n=0;for(const s of ['','-wal'])try{n+=fs.statSync(f+s).size}catch{}console.error('database '+(n/1048576).toFixed(1)+' MB')`],
+    },
+    // issue 13 (SPEC §9): next year's snapshot — 3% changed, 1% left, 1% joined — and the analyses on two snapshots
+    {
+      id: 'make-snapshot-2', label: 'make the second snapshot (bench/second-snapshot.mjs)', rows: rows('personnel.csv'),
+      command: node, args: [join(root, 'bench/second-snapshot.mjs'), file('personnel.csv'), join(work, 'personnel-2.csv')],
+    },
+    {
+      id: 'asn-import-snapshot-2', label: `asn import personnel, second snapshot (--as-of ${SNAPSHOT_2})`, rows: rows('personnel.csv'),
+      command: node, args: [bin, '--db', db, 'import', '--as-of', SNAPSHOT_2, join(work, 'personnel-2.csv')], okCodes: [0, 1], cleanup: ['personnel-2.csv'],
+    },
+    { id: 'asn-rank-2', label: 'asn rank --by unit --format csv (two snapshots)', rows: employees, skip: needs('rank'), command: node, args: [bin, '--db', db, 'rank', '--by', 'unit', '--format', 'csv'] },
+    { id: 'asn-audit-2', label: 'asn audit --format csv (two snapshots)', rows: employees, skip: needs('audit'), command: node, args: [bin, '--db', db, 'audit', '--format', 'csv'] },
+    {
+      id: 'asn-report-2', label: 'asn report --format html (two snapshots)', rows: employees, skip: needs('report'),
+      command: node, args: [bin, '--db', db, 'report', '--format', 'html', '--out', join(work, 'report.html')], cleanup: ['report.html'],
+    },
+    {
+      id: 'db-size-2', label: 'database size after the second snapshot', rows: employees, noteFromStderr: true,
+      command: node, args: ['-e', `const fs=require('fs');const f=${JSON.stringify(db)};let n=0;for(const s of ['','-wal'])try{n+=fs.statSync(f+s).size}catch{}console.error('database '+(n/1048576).toFixed(1)+' MB')`],
+    },
   ];
 }
 
@@ -127,7 +151,7 @@ export async function runStage(stage, { work, env, onStart = () => {} }) {
       const why = tail(stderrFile, 3).replace(/\s*\n\s*/g, ' / ').slice(0, 200);
       return { ...base, status: 'failed', note: `exit ${m.code}${why ? `: ${why}` : ''}`, seconds: m.seconds };
     }
-    const note = stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
+    const note = stage.noteFromStderr ? tail(stderrFile, 1).trim() : stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
     return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note };
   } catch (error) {
     return { ...base, status: 'failed', note: `could not start: ${error.message}` };

@@ -15,6 +15,8 @@ import { makeStatusCommand } from './commands/status.js';
 import { makeCalibrateCommand } from './commands/calibrate.js';
 // candidates (SPEC §11)
 import { makeCandidatesCommand } from './commands/candidates.js';
+// history (SPEC §9)
+import { makeHistoryCommand } from './commands/history.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -40,7 +42,7 @@ export function makeProgram(io: Io = processIo): Command {
     .option('--no-color', 'no colour (also when NO_COLOR is set)')
     .option('--verbose', 'more detail, and stack traces on internal errors')
     .addHelpText('after', '\nExample:\n  asn import personnel.csv appraisals.csv && asn rank --by unit --format csv > rank.csv\n');
-  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand]) {
+  for (const make of [makeImportCommand, makeValidateCommand, makeRankCommand, makeAuditCommand, makeReportCommand, makeStatusCommand, makeHistoryCommand]) {
     program.addCommand(shared(make(io), io));
   }
   // calibration (SPEC §10)

@@ -6,10 +6,10 @@
  */
 
 /** A pool criterion of SPEC §5.2–5.3 that a person at P's level before failed. */
-export type PoolCriterion = 'group' | 'tmt-cpns-unknown' | 'promoted-on-d' | 'predikat' | 'hukdis' | 'no-merit';
+export type PoolCriterion = 'group' | 'tmt-cpns-unknown' | 'not-active' | 'promoted-on-d' | 'predikat' | 'hukdis' | 'no-merit';
 
 /** Order in which the criteria are named (the order of SPEC §5.2, then §5.3). */
-export const POOL_CRITERIA: readonly PoolCriterion[] = ['group', 'tmt-cpns-unknown', 'promoted-on-d', 'predikat', 'hukdis', 'no-merit'];
+export const POOL_CRITERIA: readonly PoolCriterion[] = ['group', 'tmt-cpns-unknown', 'not-active', 'promoted-on-d', 'predikat', 'hukdis', 'no-merit'];
 
 export type ReasonScope = 'unit' | 'instansi' | 'all';
 
@@ -60,6 +60,7 @@ const EN: ReasonWords = {
   all: {
     group: 'no one at level {level} {scope} is in the same jenis group',
     'tmt-cpns-unknown': 'no one at level {level} {scope} has a known TMT CPNS',
+    'not-active': 'no one at level {level} {scope} was active on {date} (inactive or left, SPEC §9)',
     'promoted-on-d': 'everyone at level {level} {scope} was promoted on {date} too',
     predikat: 'no one at level {level} {scope} had predikat ≥ B in {y1} and {y2}',
     hukdis: 'everyone at level {level} {scope} had hukuman disiplin sedang or berat in {y1} or {y2}',
@@ -69,6 +70,7 @@ const EN: ReasonWords = {
   part: {
     group: '{k} in another jenis group',
     'tmt-cpns-unknown': '{k} without TMT CPNS',
+    'not-active': '{k} not active on {date}',
     'promoted-on-d': '{k} also promoted on {date}',
     predikat: '{k} without predikat ≥ B in {y1} and {y2}',
     hukdis: '{k} with hukuman disiplin sedang or berat',
@@ -87,6 +89,7 @@ const ID: ReasonWords = {
   all: {
     group: 'tidak ada pegawai level {level} {scope} dari kelompok jenis pegawai yang sama',
     'tmt-cpns-unknown': 'tidak ada pegawai level {level} {scope} dengan TMT CPNS yang diketahui',
+    'not-active': 'tidak ada pegawai level {level} {scope} yang aktif pada {date}',
     'promoted-on-d': 'semua pegawai level {level} {scope} juga dipromosikan pada {date}',
     predikat: 'tidak ada pegawai level {level} {scope} dengan predikat ≥ Baik pada {y1} dan {y2}',
     hukdis: 'semua pegawai level {level} {scope} mendapat hukuman disiplin sedang atau berat pada {y1} atau {y2}',
@@ -96,6 +99,7 @@ const ID: ReasonWords = {
   part: {
     group: '{k} dari kelompok jenis pegawai lain',
     'tmt-cpns-unknown': '{k} tanpa TMT CPNS',
+    'not-active': '{k} tidak aktif pada {date}',
     'promoted-on-d': '{k} juga dipromosikan pada {date}',
     predikat: '{k} tanpa predikat ≥ Baik pada {y1} dan {y2}',
     hukdis: '{k} dengan hukuman disiplin sedang atau berat',

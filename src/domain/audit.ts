@@ -85,6 +85,10 @@ export interface Candidate {
   duk: DukKey;
   predikatByYear: Record<number, PredikatCode | null>;
   hukdisByYear: Record<number, Hukdis | null>;
+  /** Status at D (SPEC §9), when the person has history: only `active` may be in a pool. */
+  statusAtD?: 'active' | 'inactive' | 'left';
+  /** Where the unit and level at D came from ("file line N" or "assumed"), when the person has history. */
+  source?: { unit: string; level: string };
 }
 
 /** A Candidate without the DUK key: enough to tell which pool criteria someone fails (SPEC §5.2). */
@@ -160,6 +164,7 @@ function exclusionReasons(
   if (c.group === null || c.group !== promoted.group) add('group', `jenis group ${c.group ?? 'unknown'} differs`);
   if (c.tmtCpns === null) add('tmt-cpns-unknown', 'tmt_cpns unknown');
   if (c.levelAtD === null) add(null, 'level at D unknown');
+  if (c.statusAtD !== undefined && c.statusAtD !== 'active') add('not-active', `${c.statusAtD} at ${date}`);
   if (c.promotedOnD) add('promoted-on-d', `also promoted on ${date}`);
   if (eligibility === 'strict') {
     const year = Number(date.slice(0, 4));

@@ -3,8 +3,9 @@
  * (SPEC §1).
  */
 
-export type FileKind = 'personnel' | 'appraisals' | 'promotions';
-export const FILE_KINDS: readonly FileKind[] = ['personnel', 'appraisals', 'promotions'];
+export type FileKind = 'personnel' | 'appraisals' | 'promotions' | 'riwayat-golongan' | 'riwayat-jabatan';
+/** In import order (SPEC §1.6): personnel first, then riwayat, appraisals, promotions. */
+export const FILE_KINDS: readonly FileKind[] = ['personnel', 'riwayat-golongan', 'riwayat-jabatan', 'appraisals', 'promotions'];
 
 export type Field =
   | 'nip' | 'nip_lama' | 'nama' | 'gelar_depan' | 'gelar_belakang' | 'tgl_lahir' | 'jenis_kelamin'
@@ -13,7 +14,9 @@ export type Field =
   | 'rating_hasil' | 'rating_perilaku' | 'nilai_skp' | 'jpm' | 'potensi' | 'jp' | 'hukuman_disiplin'
   | 'tmt' | 'jabatan_baru' | 'eselon_baru' | 'jabatan_asal' | 'eselon_asal'
   // calibration (SPEC §10): who appraised.
-  | 'nip_penilai' | 'nama_penilai';
+  | 'nip_penilai' | 'nama_penilai'
+  // history (SPEC §1.2, §9)
+  | 'kedudukan_hukum' | 'unor_id';
 
 /** Aliases in SPEC §1.2 order: where two columns map to one field, the earlier alias wins. */
 export const ALIASES: ReadonlyArray<readonly [Field, readonly string[]]> = [
@@ -57,7 +60,19 @@ export const ALIASES: ReadonlyArray<readonly [Field, readonly string[]]> = [
     'NIPPENILAI', 'PENILAINIPNRP', 'NIPNRPPENILAI', 'NIPATASANLANGSUNG',
   ]],
   ['nama_penilai', ['NAMA PENILAI', 'NAMA PEJABAT PENILAI', 'PENILAI NAMA', 'NAMAPENILAI', 'NAMAPEJABATPENILAI', 'PENILAINAMA']],
+  // history (SPEC §1.2, §9): legal standing, unit id, and the post columns of SIASN riwayat exports
+  ['kedudukan_hukum', ['KEDUDUKAN HUKUM', 'KEDUDUKAN HUKUM NAMA', 'STATUS KEDUDUKAN', 'KEDUDUKAN PEGAWAI']],
+  ['unor_id', ['UNOR ID', 'ID UNOR', 'KODE UNIT']],
 ];
+
+/** Extra aliases of existing fields for the SIASN riwayat exports (SPEC §1.2; history feature). */
+const RIWAYAT_ALIASES: ReadonlyArray<readonly [Field, readonly string[]]> = [
+  ['jabatan', ['JABATAN FUNGSIONAL NAMA', 'JABATAN FUNGSIONAL UMUM NAMA']],
+];
+for (const [field, extra] of RIWAYAT_ALIASES) {
+  const entry = ALIASES.find(([f]) => f === field);
+  if (entry) (entry[1] as string[]).push(...extra);
+}
 
 export const FIELDS: readonly Field[] = ALIASES.map(([field]) => field);
 
@@ -66,6 +81,8 @@ export const REQUIRED: Record<FileKind, readonly Field[]> = {
   personnel: ['nip', 'nama'],
   appraisals: ['nip', 'tahun'],
   promotions: ['nip', 'tmt', 'jabatan_baru'],
+  'riwayat-golongan': ['nip', 'golongan', 'tmt_golongan'],
+  'riwayat-jabatan': ['nip', 'tmt_jabatan'],
 };
 
 /** Normalises a header: trim, upper-case, `_` `.` `-` and runs of spaces become one space. */
@@ -123,6 +140,8 @@ export function detectKind(fields: ReadonlySet<Field>): FileKind | null {
   if (fields.has('jabatan_baru')) return 'promotions';
   if (fields.has('tahun')) return 'appraisals';
   if (fields.has('nama')) return 'personnel';
+  if (fields.has('golongan') && fields.has('tmt_golongan') && !fields.has('jabatan') && !fields.has('eselon')) return 'riwayat-golongan';
+  if (fields.has('tmt_jabatan') && (fields.has('jabatan') || fields.has('eselon'))) return 'riwayat-jabatan';
   return null;
 }
 

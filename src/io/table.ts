@@ -9,6 +9,7 @@ import { findHeader, REQUIRED, type AliasMap, type Field, type FileKind, type He
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
 import { assertSafeXlsx } from './xlsx-guard.js';
+import { titleDate } from './title-date.js';
 
 export interface TableOptions {
   kind?: FileKind;
@@ -26,12 +27,19 @@ export interface OpenTable {
   headerLine: number;
   delimiter: Delimiter | null;
   sheetName: string | null;
+  /** The date in the title rows above the header (SPEC §9 snapshot date), or null. */
+  titleDate: string | null;
   /** The data rows after the header, in batches. */
   rows: AsyncGenerator<RawRow[]>;
 }
 
 /** Columns an appraisal needs besides nip and tahun: one way of giving performance (SPEC §1.4). */
 const PERFORMANCE_FIELDS: readonly Field[] = ['rating_hasil', 'rating_perilaku', 'predikat', 'nilai_skp'];
+/**
+ * SPEC §1: an appraisal file may carry only some value columns (a talent-mapping result with JPM
+ * and POTENSI, a training recap with JP); it sets those and leaves the others as stored.
+ */
+const APPRAISAL_VALUE_FIELDS: readonly Field[] = [...PERFORMANCE_FIELDS, 'jpm', 'potensi', 'jp', 'hukuman_disiplin'];
 
 const HEADER_HINT = 'the header row must be within the first 20 rows and contain NIP and at least one other known column (e.g. NAMA); add --map "YOUR HEADER=nip" for other names';
 
@@ -71,7 +79,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   if (found.kind === null) {
     throw new InputError(
       `${source.displayName}: cannot tell whether this is a personnel, appraisals or promotions file`,
-      'a personnel file needs NAMA, an appraisals file TAHUN, a promotions file JABATAN BARU; or give --kind',
+      'a personnel file needs NAMA, an appraisals file TAHUN, a promotions file JABATAN BARU, a riwayat-golongan file GOLONGAN and TMT GOLONGAN, a riwayat-jabatan file TMT JABATAN and JABATAN or ESELON; or give --kind',
     );
   }
   const header: HeaderMatch = { ...found, kind: found.kind };
@@ -84,6 +92,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     headerLine: firstRows[found.rowIndex]!.line,
     delimiter,
     sheetName: selection.sheetName,
+    titleDate: titleDate(firstRows.slice(0, found.rowIndex).map((r) => r.cells)),
     rows: (async function* () {
       if (after.length > 0) yield after;
       yield* rows;
@@ -99,10 +108,16 @@ function assertRequiredColumns(source: Source, header: HeaderMatch): void {
       'add the column, or name an existing column with --map "HEADER=field"',
     );
   }
-  if (header.kind === 'appraisals' && !PERFORMANCE_FIELDS.some((f) => header.columns.has(f))) {
+  if (header.kind === 'riwayat-jabatan' && !header.columns.has('jabatan') && !header.columns.has('eselon')) {
     throw new InputError(
-      `${source.displayName} (appraisals) has no performance value column`,
-      'give RATING HASIL KERJA and RATING PERILAKU KERJA, or PREDIKAT, or NILAI SKP (SPEC §1.4)',
+      `${source.displayName} (riwayat-jabatan) lacks the required column JABATAN or ESELON`,
+      'add the column, or name an existing column with --map "HEADER=field"',
+    );
+  }
+  if (header.kind === 'appraisals' && !APPRAISAL_VALUE_FIELDS.some((f) => header.columns.has(f))) {
+    throw new InputError(
+      `${source.displayName} (appraisals) has no value column`,
+      'give a performance value (RATING HASIL KERJA and RATING PERILAKU KERJA, or PREDIKAT, or NILAI SKP, SPEC §1.4), or JPM, POTENSI, JP or HUKUMAN DISIPLIN',
     );
   }
 }

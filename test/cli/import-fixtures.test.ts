@@ -161,7 +161,6 @@ describe('fixtures/invalid', () => {
 
   it.each([
     ['no-header.csv', 'no header row found'],
-    ['missing-column.csv', 'has no performance value column'],
     ['unknown-kind.csv', 'cannot tell whether this is a personnel, appraisals or promotions file'],
     ['empty.csv', 'empty.csv is empty'],
   ])('refuses %s whole with exit 3 and a hint', (file, message) => {

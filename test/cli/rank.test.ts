@@ -219,8 +219,8 @@ describe('asn rank on fixtures/minimal', () => {
     // Galih Prakoso is rated in 2024 (2023 appraisal B, JPM 80, no JP in 2024 → pengembangan missing):
     // (0.30·66.667 + 0.30·80 + 0.25·60 + 0.05·100) ÷ 0.90 = (20 + 24 + 15 + 5) ÷ 0.90 = 64 ÷ 0.90 = 71.11
     expect(byNip(rows, '199508172022041008')).toMatchObject({ merit: '71.11', pengembangan: '', coverage: '0.90', status: 'incomplete', box: '' });
-    // Muhammad Iqbal is still unrated.
-    expect(byNip(rows, '199701282025211014').status).toBe('unrated');
+    // Muhammad Iqbal, appointed PPPK in 2025, was not in service at 31 December 2024 (SPEC §9).
+    expect(rows.some((r) => r.nip === '199701282025211014')).toBe(false);
   });
 });
 

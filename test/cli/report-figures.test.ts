@@ -30,10 +30,12 @@ function expectedUnits(dbFile: string, year: number): Map<string, Row> {
     }
     return row;
   };
+  // SPEC §9: year Y counts the people in service at T = 31 December Y (appointed by then).
+  const IN_SERVICE = `(e.tmt_cpns IS NULL OR e.tmt_cpns <= '${year}-12-31')`;
   const predikat = query<{ unit: string; predikat: string; n: number }>(
     dbFile,
     `SELECT e.unit, a.predikat, count(*) AS n FROM appraisals a JOIN employees e ON e.nip = a.nip
-     WHERE a.tahun = ? AND a.predikat IS NOT NULL AND e.unit IS NOT NULL GROUP BY 1, 2`,
+     WHERE a.tahun = ? AND a.predikat IS NOT NULL AND e.unit IS NOT NULL AND ${IN_SERVICE} GROUP BY 1, 2`,
     year,
   );
   for (const r of predikat) of(r.unit)[`predikat_${r.predikat.toLowerCase()}`] = r.n;
@@ -41,14 +43,14 @@ function expectedUnits(dbFile: string, year: number): Map<string, Row> {
     dbFile,
     `SELECT e.unit, (SELECT a.jpm FROM appraisals a WHERE a.nip = e.nip AND a.tahun <= ? AND a.jpm IS NOT NULL
                      ORDER BY a.tahun DESC LIMIT 1) AS jpm
-     FROM employees e WHERE e.unit IS NOT NULL`,
+     FROM employees e WHERE e.unit IS NOT NULL AND ${IN_SERVICE}`,
     year,
   );
   for (const r of jpm) (of(r.unit)[`jpm_${category(r.jpm)}`] as number)++;
   const training = query<{ unit: string; jp: number | null }>(
     dbFile,
     `SELECT e.unit, a.jp FROM employees e LEFT JOIN appraisals a ON a.nip = e.nip AND a.tahun = ?
-     WHERE e.unit IS NOT NULL AND e.jenis_pegawai IN ('PNS', 'CPNS')`,
+     WHERE e.unit IS NOT NULL AND ${IN_SERVICE} AND e.jenis_pegawai IN ('PNS', 'CPNS')`,
     year,
   );
   for (const r of training) {
@@ -59,7 +61,7 @@ function expectedUnits(dbFile: string, year: number): Map<string, Row> {
   const hukuman = query<{ unit: string; hukuman: string; n: number }>(
     dbFile,
     `SELECT e.unit, a.hukuman_disiplin AS hukuman, count(*) AS n FROM appraisals a JOIN employees e ON e.nip = a.nip
-     WHERE a.tahun = ? AND a.hukuman_disiplin IN ('ringan', 'sedang', 'berat') AND e.unit IS NOT NULL GROUP BY 1, 2`,
+     WHERE a.tahun = ? AND a.hukuman_disiplin IN ('ringan', 'sedang', 'berat') AND e.unit IS NOT NULL AND ${IN_SERVICE} GROUP BY 1, 2`,
     year,
   );
   for (const r of hukuman) of(r.unit)[r.hukuman] = r.n;

@@ -20,7 +20,8 @@ import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
 import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
 import { loadGroup } from './group.js';
-import { candidateAt, mayBeAtLevel, rivalAt, type Group, type Person } from './population.js';
+import { unitKey } from '../../domain/unit-identity.js';
+import { candidateAt, mayBeAtLevel, memberLevelAt, rivalAt, type Group, type Person } from './population.js';
 import { poolCandidates, type PoolCandidates } from './pool.js';
 import type { ModelInfo } from '../population/scoring.js';
 
@@ -118,7 +119,7 @@ function rivalsInScope<T>(
   for (const member of scopeMembers(group, scope, unit, person.employee.instansi, level)) {
     if (member === person) continue;
     // Same test selectPool starts with, done first so that nobody at another level needs a DUK key.
-    const at = levelAt(D, member.levelHistory, member.employee.level);
+    const at = memberLevelAt(member, D);
     if (at !== null && at !== level) continue;
     rivals.push(make(member, D, at));
   }
@@ -171,7 +172,7 @@ function auditInGroup(ctx: AuditContext, group: Group | null, event: Promotion, 
   const whyNoPool = (): StatusReason => {
     if (pools === null) return noPoolReason(promoted, everyone, D, poolOptions);
     // Events of one unit, date and level share the reason; P counts only when P is at that level on D too.
-    const selfAtLevel = levelAt(D, person.levelHistory, person.employee.level) === levelBeforeP;
+    const selfAtLevel = memberLevelAt(person, D) === levelBeforeP;
     const key = [D, levelBeforeP, promoted.group, unit, person.employee.instansi, selfAtLevel ? person.employee.nip : ''].join('\u0000');
     const cache = noPoolReasons.get(pools) ?? new Map<string, StatusReason>();
     noPoolReasons.set(pools, cache);
@@ -196,6 +197,7 @@ function levelsBefore(ctx: AuditContext, events: readonly Promotion[]): number[]
   for (const event of events) {
     const placed = ctx.placement.get(event.nip);
     if (placed === undefined) continue;
+    if (ctx.history.has(event.nip)) return null; // P's level before comes from the timeline: read everyone
     const level = levelBefore(event, ctx.source.promotionsOf(placed.rowid), placed.level).level;
     if (level !== null) levels.add(level);
   }
@@ -220,7 +222,9 @@ function auditGroupEvents(
   }
   // Merit of Y = year(D) − 1 with its window Y − 1, and strict eligibility in year(D) − 2 (SPEC §3, §5.2–5.3).
   const years = { from: first - 2, to: last - 1 };
-  const group = loadGroup(ctx.source, { scope: opts.scope, key, nips: events.map((e) => e.nip), years, levels: levelsBefore(ctx, events) });
+  // People with history who were ever in the scope are read too (SPEC §9: the pool at D).
+  const movers = opts.scope === 'all' ? ctx.movers.all : key === null ? [] : (ctx.movers[opts.scope].get(key) ?? []);
+  const group = loadGroup(ctx.source, { scope: opts.scope, key, nips: [...events.map((e) => e.nip), ...movers], years, levels: levelsBefore(ctx, events) });
   // The scope key is the same for every event of the group: P's unit or instansi (scopeKey).
   const pools = detail ? null : poolCandidates((level) => scopeMembers(group, opts.scope, key, key, level), ctx.meritOf, opts.eligibility === 'strict');
   return events.map((e) => {
@@ -266,14 +270,14 @@ function resolveUnitFilter(ctx: AuditContext, wanted: readonly string[]): string
   const known = new Map<string, string[]>();
   const add = (unit: string | null) => {
     if (unit === null) return;
-    const list = known.get(unit.toUpperCase()) ?? [];
-    if (!list.includes(unit)) known.set(unit.toUpperCase(), [...list, unit]);
+    const list = known.get(unitKey(unit)) ?? [];
+    if (!list.includes(unit)) known.set(unitKey(unit), [...list, unit]);
   };
   for (const e of ctx.events) add(e.unit ?? ctx.placement.get(e.nip)?.unit ?? null);
   for (const unit of ctx.units) add(unit);
   const resolved = new Set<string>();
   for (const unit of wanted) {
-    const matches = known.get(unit.trim().replace(/\s+/g, ' ').toUpperCase());
+    const matches = known.get(unitKey(unit));
     if (matches === undefined) {
       const names = [...known.values()].flat().sort(compareText);
       throw new UsageError(`no unit "${unit}" in the database`, `units: ${names.map((n) => `"${n}"`).join(', ')}`);

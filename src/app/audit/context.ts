@@ -16,6 +16,9 @@ import type { GroupSource } from './group.js';
 import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './population.js';
 import type { ModelInfo } from '../population/scoring.js';
 import { levelsChanged } from '../population/inputs.js';
+import { everyHistory, personAt, type PersonHistory } from '../history/state.js';
+import { unitCanon } from '../units/canon.js';
+import type { Employee } from '../../domain/types.js';
 
 /** A promoted employee's personnel record as far as grouping the events needs it. */
 export interface Placement {
@@ -40,6 +43,10 @@ export interface AuditContext {
   meritOf: (person: Person, year: number) => number | null;
   /** Reads one scope group; usable while the database is open. */
   source: GroupSource;
+  /** People whose post, rank or status changed at some date (SPEC §9), by NIP. */
+  history: ReadonlyMap<string, PersonHistory>;
+  /** NIPs of the people with history who were ever in a unit / instansi: read into its group. */
+  movers: { unit: ReadonlyMap<string, string[]>; instansi: ReadonlyMap<string, string[]>; all: string[] };
 }
 
 /** Code-point order (locale-independent, SPEC §7 determinism). */
@@ -63,6 +70,8 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
   const levels = levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null;
   const units = employeeUnits(db);
   const spellings = unitSpellingsOf(units);
+  // SPEC §1.3 unit identity: every unit under one spelling, in events, placements and timelines.
+  const canon = unitCanon(db);
   const names = new Map<string, string>();
   const share = (name: string | null): string | null => {
     if (name === null) return null;
@@ -85,16 +94,20 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       const own = byRowid.get(rowid);
       if (own === undefined) {
         byRowid.set(rowid, [promotion]);
-        placement.set(promotion.nip, { unit: share(row[9]), instansi: share(row[10]), level: row[11], rowid });
+        placement.set(promotion.nip, { unit: share(canon.of(row[9])), instansi: share(row[10]), level: row[11], rowid });
       } else {
         own.push(promotion);
       }
     }
-    const unit = resolveUnitSpelling(promotion.unit, spellings);
+    const unit = canon.of(resolveUnitSpelling(promotion.unit, spellings));
     events.push(unit === promotion.unit ? promotion : { ...promotion, unit });
   }
   events.sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
+  const history = everyHistory(db);
+  if (canon.merges) for (const h of history.values()) for (const e of h.timelines.posts) e.values.unit = canon.of(e.values.unit);
   return {
+    history,
+    movers: moversOf(history),
     model: loaded.model,
     modelInfo: { name: loaded.name, hash: loaded.hash, file: modelFile ?? null },
     levelsRederived: levels !== null,
@@ -105,6 +118,9 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
     source: {
       db, read: peopleReader(db, levels !== null), model: loaded.model, levels,
       promotionsOf: (rowid) => byRowid.get(rowid) ?? [],
+      historyOf: (nip) => history.get(nip) ?? null,
+      unitOf: canon.of,
+      spellingsOf: canon.spellingsOf,
     },
   };
 }
@@ -117,8 +133,38 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
 export function scopeKey(ctx: AuditContext, event: Promotion, scope: PoolOptions['scope']): string | null {
   if (scope === 'all') return '';
   const placed = ctx.placement.get(event.nip);
-  if (scope === 'unit') return event.unit ?? placed?.unit ?? null;
-  return placed?.instansi ?? null;
+  // P's unit or instansi at D (SPEC §5.2, §9) when P's post changed at some date.
+  const h = ctx.history.get(event.nip);
+  const post = h === undefined ? null : personAt(placeholder(event.nip, placed), h, event.tmt).post;
+  if (scope === 'unit') return event.unit ?? (post ? post.values.unit : placed?.unit) ?? null;
+  return (post ? post.values.instansi : placed?.instansi) ?? null;
+}
+
+/** A record with only what the post at D needs (unit, instansi, level from the timeline). */
+function placeholder(nip: string, placed: Placement | undefined): Employee {
+  return {
+    nip, nama: '', jenisPegawai: null, golonganCode: null, tmtGolongan: null, tmtCpns: null, level: placed?.level ?? null,
+    pendidikan: null, tahunLulus: null, tglLahir: null, unit: placed?.unit ?? null, instansi: placed?.instansi ?? null,
+  };
+}
+
+/** For each unit and instansi, the people with history who were ever in it. */
+function moversOf(history: ReadonlyMap<string, PersonHistory>): AuditContext['movers'] {
+  const unit = new Map<string, string[]>();
+  const instansi = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string | null, nip: string) => {
+    if (key === null) return;
+    const list = map.get(key) ?? [];
+    if (!list.includes(nip)) list.push(nip);
+    map.set(key, list);
+  };
+  for (const [nip, h] of history) {
+    for (const { values } of h.timelines.posts) {
+      add(unit, values.unit, nip);
+      add(instansi, values.instansi, nip);
+    }
+  }
+  return { unit, instansi, all: [...history.keys()] };
 }
 
 /** The events of a list by scope group, each group in the list's order; events of unknown NIPs are left out. */

@@ -36,6 +36,9 @@ export interface EventPerson {
   passedOver: boolean;
   /** Why not in the pool; null for P and pool members. */
   reason: string | null;
+  /** Unit at D (SPEC §9) and where the unit and level at D came from: "file line N" or "assumed". */
+  unitAtD: string | null;
+  source: string;
 }
 
 export interface EventDetail {
@@ -82,8 +85,8 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
       role: e.role,
       nip: employee.nip,
       nama: employee.nama,
-      golongan: golonganLabel(employee.golonganCode, employee.jenisPegawai),
-      tmtGolongan: employee.tmtGolongan,
+      golongan: golonganLabel(e.candidate.duk.golonganCode, employee.jenisPegawai),
+      tmtGolongan: e.candidate.duk.tmtGolongan,
       tmtCpns: employee.tmtCpns,
       levelAtD: e.candidate.levelAtD,
       // Only P can be listed with a TMT CPNS after D (a data error); months of service before it are none, not negative.
@@ -94,6 +97,9 @@ export function eventPeople(ctx: AuditContext, audit: EventAudit): EventPerson[]
       dukPosition: i + 1,
       passedOver: r?.passedOver ?? false,
       reason: e.reason,
+      unitAtD: e.candidate.unit,
+      // Without history the current record holds at every date (SPEC §9: assumed when D is before it).
+      source: e.candidate.source === undefined ? 'current record' : e.candidate.source.unit,
     };
   });
 }

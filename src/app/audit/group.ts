@@ -15,6 +15,7 @@ import {
   maxEmployeeRowid, type AppraisalYears, type AuditAppraisalTuple, type AuditEmployeeTuple, type AuditPersonRows, type PeopleReader,
 } from '../../db/queries/audit-inputs.js';
 import { buildGroup, type Group } from './population.js';
+import type { PersonHistory } from '../history/state.js';
 
 const JENIS: readonly JenisPegawai[] = ['PNS', 'CPNS', 'PPPK'];
 const HUKDIS: readonly Hukdis[] = ['none', 'ringan', 'sedang', 'berat'];
@@ -79,6 +80,11 @@ export interface GroupSource {
   levels: MeritModel['levels'] | null;
   /** A person's promotions in date order, by employee rowid. */
   promotionsOf: (rowid: number) => readonly Promotion[];
+  /** A person's snapshots and riwayat (SPEC §9), when their state changed at some date. */
+  historyOf: (nip: string) => PersonHistory | null;
+  /** The spelling a unit is shown under, and every stored spelling of a unit (SPEC §1.3). */
+  unitOf: (unit: string | null) => string | null;
+  spellingsOf: (unit: string) => string[];
 }
 
 /** The stored rows of one group, people in scope first, each NIP once. */
@@ -93,9 +99,14 @@ function* groupRows(source: GroupSource, request: GroupRequest): Generator<Audit
       }
     }
   } else if (request.key !== null) {
-    for (const rows of source.read({ by: request.scope, value: request.key, levels: request.levels }, request.years)) {
-      seen.add(rows.employee[1]);
-      yield rows;
+    // A unit is read under each of its stored spellings (SPEC §1.3).
+    const values = request.scope === 'unit' ? source.spellingsOf(request.key) : [request.key];
+    for (const value of values.length > 0 ? values : [request.key]) {
+      for (const rows of source.read({ by: request.scope, value, levels: request.levels }, request.years)) {
+        if (seen.has(rows.employee[1])) continue;
+        seen.add(rows.employee[1]);
+        yield rows;
+      }
     }
   }
   for (const nip of request.nips) {
@@ -110,8 +121,9 @@ export function loadGroup(source: GroupSource, request: GroupRequest): Group {
   const people = (function* () {
     for (const rows of groupRows(source, request)) {
       const employee = employeeOfRow(rows.employee, source.levels);
+      employee.unit = source.unitOf(employee.unit);
       const appraisals = rows.appraisals.map((row) => appraisalOfRow(employee.nip, row));
-      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]) };
+      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]), history: source.historyOf(employee.nip) };
     }
   })();
   return buildGroup(people, source.model);

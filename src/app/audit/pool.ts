@@ -5,10 +5,10 @@
  * D (§5.4) and merit of year(D) − 1 (§5.3). Events are audited in date order, so only the
  * current date is kept.
  */
-import { levelAt, type Candidate } from '../../domain/audit.js';
+import type { Candidate } from '../../domain/audit.js';
 import { compareDuk, jenisGroup } from '../../domain/duk.js';
 import type { JenisGroup } from '../../domain/types.js';
-import { candidateAt, mayJoinPool, type Person } from './population.js';
+import { candidateAt, mayJoinPool, memberLevelAt, type Person } from './population.js';
 
 export interface PoolCandidates {
   /**
@@ -41,7 +41,7 @@ export function poolCandidates(
         byGroup = new Map();
         const meritYear = Number(date.slice(0, 4)) - 1;
         for (const member of membersAt(level)) {
-          const levelAtD = levelAt(date, member.levelHistory, member.employee.level);
+          const levelAtD = memberLevelAt(member, date);
           const own = jenisGroup(member.employee.jenisPegawai);
           if (levelAtD !== level || own === null || !mayJoinPool(member, levelAtD, own, date, strict)) continue;
           const candidate = candidateAt(member, date, levelAtD);

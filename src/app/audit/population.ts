@@ -11,6 +11,8 @@ import { meritScores } from '../../domain/merit.js';
 import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion } from '../../domain/types.js';
 import type { MeritModel } from '../../domain/model.js';
 import type { EventTuple, PromotionTuple } from '../../db/queries/audit-inputs.js';
+import { personAt, type PersonHistory } from '../history/state.js';
+import type { EmployeeAtD } from '../../domain/history.js';
 
 /** One promotion of a person with the level they held before it (SPEC §5.1). */
 export interface OwnPromotion {
@@ -28,6 +30,37 @@ export interface Person {
   promotions: OwnPromotion[];
   /** The same as {tmt, level before} for `levelAt` (SPEC §5.2). */
   levelHistory: Array<{ tmt: string; levelBefore: number | null }>;
+  /** Snapshots and riwayat (SPEC §9), for people whose post, rank or status changed; else null. */
+  history: PersonHistory | null;
+}
+
+/** The day before an ISO date (P's level "on the day before D", SPEC §5.1). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A person with history at D (SPEC §9 state at D); null without history (their record holds). */
+export function stateOf(person: Person, date: string): EmployeeAtD<Employee> | null {
+  return person.history === null ? null : personAt(person.employee, person.history, date);
+}
+
+/**
+ * A person's level at D (SPEC §5.2, §9): without history, from their promotions and current level
+ * (levelAt); with history, the post timeline's entry at D when it is newer than their last
+ * promotion by D, else the level before of their next promotion, else the timeline's level at D.
+ */
+export function memberLevelAt(person: Person, date: string): number | null {
+  const at = stateOf(person, date);
+  if (at === null) return levelAt(date, person.levelHistory, person.employee.level);
+  let last: string | null = null;
+  for (const p of person.promotions) if (p.event.tmt <= date && (last === null || p.event.tmt > last)) last = p.event.tmt;
+  const post = at.post;
+  if (post !== null && !post.assumed && post.from !== null && (last === null || post.from.validFrom > last || (post.from.validFrom === last && post.from.source === 'riwayat'))) {
+    return post.values.level;
+  }
+  return levelAt(date, person.levelHistory, post?.values.level ?? person.employee.level);
 }
 
 /**
@@ -56,7 +89,7 @@ export function levelIndex(people: readonly Person[]): LevelIndex {
   const byLevel = new Map<number | null, Person[]>();
   const promoted: Person[] = [];
   for (const person of people) {
-    if (person.levelHistory.length > 0) promoted.push(person);
+    if (person.levelHistory.length > 0 || person.history !== null) promoted.push(person);
     else addTo(byLevel, person.employee.level, person, true);
   }
   return { byLevel, promoted };
@@ -124,7 +157,7 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
     hukdisByYear[a.tahun] = a.hukumanDisiplin;
   }
   const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
-  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [] };
+  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null };
 }
 
 /**
@@ -132,17 +165,20 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
  * computed once, from the person's own earlier events and current level (SPEC §5.1).
  */
 export function buildGroup(
-  employees: Iterable<{ employee: Employee; appraisals: Appraisal[]; promotions: readonly Promotion[] }>,
+  employees: Iterable<{ employee: Employee; appraisals: Appraisal[]; promotions: readonly Promotion[]; history?: PersonHistory | null }>,
   model: MeritModel,
 ): Group {
   const people = new Map<string, Person>();
   const everyone: Person[] = [];
   const byUnit = new Map<string, Person[]>();
   const byInstansi = new Map<string, Person[]>();
-  for (const { employee, appraisals, promotions } of employees) {
+  for (const { employee, appraisals, promotions, history } of employees) {
     const person = makePerson(employee, appraisals, model);
+    person.history = history ?? null;
     for (const event of promotions) {
-      const before = levelBefore(event, person.promotions.map((p) => p.event), employee.level);
+      // The personnel level on the day before D: with history, the timeline's (SPEC §5.1, §9).
+      const personnelLevel = person.history === null ? employee.level : (stateOf(person, dayBefore(event.tmt))?.post?.values.level ?? employee.level);
+      const before = levelBefore(event, person.promotions.map((p) => p.event), personnelLevel);
       person.promotions.push({ event, before });
       person.levelHistory.push({ tmt: event.tmt, levelBefore: before.level });
     }
@@ -150,6 +186,17 @@ export function buildGroup(
     everyone.push(person);
     addTo(byUnit, employee.unit, person);
     addTo(byInstansi, employee.instansi, person);
+    // Someone who moved is a possible pool member of every unit and instansi they were in (SPEC §9).
+    if (person.history !== null) {
+      const units = new Set([employee.unit]);
+      const instansis = new Set([employee.instansi]);
+      for (const { values } of person.history.timelines.posts) {
+        if (!units.has(values.unit)) addTo(byUnit, values.unit, person);
+        if (!instansis.has(values.instansi)) addTo(byInstansi, values.instansi, person);
+        units.add(values.unit);
+        instansis.add(values.instansi);
+      }
+    }
   }
   const indexes = (map: Map<string, Person[]>) => new Map([...map].map(([key, list]) => [key, levelIndex(list)]));
   const index = { all: levelIndex(everyone), unit: indexes(byUnit), instansi: indexes(byInstansi) };
@@ -196,13 +243,15 @@ export function buildPopulation(
  * A person as the audit of an event at `date` sees them (SPEC §5.2, §5.4): level at D from their
  * later promotions, DUK key at D with that level, and merit left null (filled for the pool only).
  */
-export function candidateAt(person: Person, date: string, level: number | null = levelAt(date, person.levelHistory, person.employee.level)): Candidate {
-  return { ...rivalAt(person, date, level), duk: dukKeyAt(person.employee, date, person.educationRank, level) };
+export function candidateAt(person: Person, date: string, level: number | null = memberLevelAt(person, date)): Candidate {
+  const rival = rivalAt(person, date, level);
+  return { ...rival, duk: dukKeyAt(stateOf(person, date)?.employee ?? person.employee, date, person.educationRank, level) };
 }
 
-/** The same without the DUK key, for counting who failed which pool criterion (`noPoolReason`). */
+/** The same without the DUK key, for counting who failed which pool criterion (`noPoolReason`); the state at D where history exists (SPEC §9). */
 export function rivalAt(person: Person, date: string, level: number | null): Rival {
-  const e = person.employee;
+  const at = stateOf(person, date);
+  const e = at?.employee ?? person.employee;
   return {
     nip: e.nip,
     unit: e.unit,
@@ -214,7 +263,17 @@ export function rivalAt(person: Person, date: string, level: number | null): Riv
     merit: null,
     predikatByYear: person.predikatByYear,
     hukdisByYear: person.hukdisByYear,
+    ...(at === null ? {} : {
+      statusAtD: at.status,
+      source: { unit: provenanceText(at.post?.assumed ?? true, at.post?.from ?? null), level: provenanceText(at.post?.assumed ?? true, at.post?.from ?? null) },
+    }),
   };
+}
+
+/** "file line N", or "assumed" (SPEC §9: `audit --event` marks assumed values). */
+function provenanceText(assumed: boolean, from: { file: string | null; line: number | null; source: string } | null): string {
+  if (assumed || from === null) return 'assumed';
+  return `${from.file ?? from.source}${from.line === null ? '' : ` line ${from.line}`}`;
 }
 
 /**
@@ -229,6 +288,7 @@ export function mayJoinPool(person: Person, levelAtD: number | null, group: Jeni
   if (levelAtD === null || group === null || jenisGroup(e.jenisPegawai) !== group) return false;
   if (e.tmtCpns === null || e.tmtCpns > date) return false;
   if (person.levelHistory.some((p) => p.tmt === date)) return false;
+  if (person.history !== null && stateOf(person, date)?.active === false) return false;
   if (!strict) return true;
   const year = Number(date.slice(0, 4));
   for (const y of [year - 1, year - 2]) {

@@ -92,7 +92,10 @@ function derivePredikat(fields: RowFields, row: AppraisalRow): { predikat: Predi
     if (fromSkp.ok) candidates.push({ source: 'nilai_skp', predikat: fromSkp.value });
   }
   const chosen = candidates[0];
+  const filePerformance = (['rating_hasil', 'rating_perilaku', 'predikat', 'nilai_skp'] as const).some((f) => fields.has(f));
   if (chosen === undefined) {
+    // A file without performance columns (JPM, POTENSI, JP only) leaves the predikat as stored.
+    if (!filePerformance) return { predikat: null, source: null };
     fields.warn('tahun', 'no performance value (ratings, predikat or nilai SKP) in this row');
     return { predikat: null, source: null };
   }

@@ -17,6 +17,8 @@ import { AsnError } from '../../shared/errors.js';
 import { prepareAppraisalRow } from './appraisals.js';
 import { preparePersonnelRow } from './personnel.js';
 import { preparePromotionRow } from './promotions.js';
+import { riwayatKind } from './riwayat.js';
+import { SnapshotWriter, type SnapshotOptions, type SnapshotReport } from './snapshot.js';
 import { displayValue, RowFields, type RowIssue } from './row-fields.js';
 import type { PreparedRow, RejectedRow, RowWarning } from './row-types.js';
 
@@ -40,6 +42,8 @@ export interface FileReport {
   headerCells: string[];
   importId: number | null;
   error: AsnError | null;
+  /** Personnel files: the snapshot this file made or updated (SPEC §9). */
+  snapshot: SnapshotReport | null;
 }
 
 export interface EngineOptions {
@@ -48,6 +52,8 @@ export interface EngineOptions {
   dryRun: boolean;
   importedAt: string;
   levels: LevelTable;
+  /** Personnel files: the snapshot date and how leavers are read (SPEC §9). */
+  snapshot: Omit<SnapshotOptions, 'asOf' | 'asOfSource'> & { asOf?: string; today: string };
   onRow?: (rowsRead: number) => void;
   /** Every rejected row, as it happens (the `--rejects` file). */
   onReject?: (line: number, cells: readonly string[], issues: readonly RowIssue[]) => void;
@@ -61,27 +67,59 @@ export function emptyCounts(): ImportCounts {
   return { rows_read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, duplicates: 0 };
 }
 
-const TABLE_OF: Record<FileKind, 'employees' | 'appraisals' | 'promotions'> = {
-  personnel: 'employees',
-  appraisals: 'appraisals',
-  promotions: 'promotions',
-};
-
 type Prepare = (fields: RowFields, nip: string) => PreparedRow<Record<string, Value>> | null;
 
+/** How one kind's rows are prepared and written; personnel through its snapshot (SPEC §9). */
+interface KindHandler {
+  prepare: Prepare;
+  write: (row: Record<string, Value>, importId: number, line: number) => void;
+  unchanged?: (row: Record<string, Value>, importId: number, line: number) => void;
+  seen?: (nip: string) => void;
+  finish?: (rowsPresent: number, importId: number, line: number, keyConflicts: number) => void;
+  snapshot?: SnapshotReport;
+}
 
-function makePreparer(db: Db, kind: FileKind, levels: LevelTable): Prepare {
+function makeHandler(db: Db, table: OpenTable, importId: number, options: EngineOptions): KindHandler {
+  const { kind } = table;
+  const levels = options.levels;
   const exists = employeeExistsStatement(db);
   if (kind === 'personnel') {
-    const stored = tableStatements<EmployeeRow>(db, 'employees');
-    return (fields, nip) => preparePersonnelRow(fields, nip, stored, levels);
+    const { asOf, asOfSource } = snapshotDate(table, options.snapshot);
+    const writer = new SnapshotWriter(db, importId, table.source.displayName, { ...options.snapshot, asOf, asOfSource }, table.header.columns.has('instansi'));
+    return {
+      prepare: (fields, nip) => preparePersonnelRow(fields, nip, writer.stored, levels),
+      write: (row, id, line) => writer.write(row as EmployeeRow, id, line),
+      unchanged: (row, id, line) => writer.unchanged(row as EmployeeRow, id, line),
+      seen: (nip) => writer.seen(nip),
+      finish: (rows, id, line, conflicts) => writer.finish(rows, id, line, conflicts > 0),
+      snapshot: writer.report,
+    };
+  }
+  if (kind === 'riwayat-golongan' || kind === 'riwayat-jabatan') {
+    const riwayat = riwayatKind(db, kind, levels, options.snapshot.today);
+    return { prepare: riwayat.prepare, write: riwayat.write, finish: () => riwayat.finish() };
   }
   if (kind === 'appraisals') {
     const stored = tableStatements<AppraisalRow>(db, 'appraisals');
-    return (fields, nip) => prepareAppraisalRow(fields, nip, stored, exists);
+    return { prepare: (fields, nip) => prepareAppraisalRow(fields, nip, stored, exists), write: stored.upsert as KindHandler['write'] };
   }
   const stored = tableStatements<PromotionRow>(db, 'promotions');
-  return (fields, nip) => preparePromotionRow(fields, nip, stored, exists, levels);
+  return { prepare: (fields, nip) => preparePromotionRow(fields, nip, stored, exists, levels), write: stored.upsert as KindHandler['write'] };
+}
+
+/**
+ * The snapshot date (SPEC §9): `--as-of`, else the date in the title rows, else the day of the
+ * import (the summary warns and names --as-of). A date after today is refused.
+ */
+function snapshotDate(table: OpenTable, options: EngineOptions['snapshot']): { asOf: string; asOfSource: SnapshotOptions['asOfSource'] } {
+  if (options.asOf !== undefined) return { asOf: options.asOf, asOfSource: 'option' };
+  if (table.titleDate !== null) {
+    if (table.titleDate > options.today) {
+      throw new AsnError(`${table.source.displayName}: the title says the data is as of ${table.titleDate}, which is in the future`, 2, 'give the real date with --as-of DATE');
+    }
+    return { asOf: table.titleDate, asOfSource: 'title' };
+  }
+  return { asOf: options.today, asOfSource: 'import-day' };
 }
 
 /**
@@ -113,8 +151,11 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
       imported_at: options.importedAt,
     });
     unchanged.reset();
-    const prepare = makePreparer(db, table.kind, options.levels);
-    const upsert = tableStatements(db, TABLE_OF[table.kind]).upsert;
+    const handler = makeHandler(db, table, importId, options);
+    const prepare = handler.prepare;
+    const upsert = handler.write;
+    report.snapshot = handler.snapshot ?? null;
+    let keyConflicts = 0;
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
     for await (const batch of table.rows) {
@@ -126,6 +167,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
         }
         const fields = new RowFields(table.header.columns, cells, table.header.secondary);
         const nip = cleanNip(cells[nipIndex]);
+        if (nip.ok) handler.seen?.(nip.value);
         const prepared = nip.ok ? prepare(fields, nip.value) : null;
         if (!nip.ok) fields.issue('nip', nip.reason);
         for (const w of fields.warnings) addWarning(report, { ...w, line });
@@ -142,10 +184,13 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
           // Identical rows count once; a different row is rejected, naming the first line.
           if (sameRow(existing!, row)) counts.duplicates++;
           else {
+            // SPEC §1: a riwayat export detected as personnel repeats NIPs with different values.
+            keyConflicts++;
+            const hint = table.kind === 'personnel' ? '; if this is a riwayat export, import it with --kind riwayat-jabatan (or riwayat-golongan)' : '';
             reject(report, options, line, cells, [{
               column: fields.header('nip'),
               value: displayValue(cells[nipIndex]),
-              reason: `same key as line ${earlierLine} with different values; the row of line ${earlierLine} is kept`,
+              reason: `same key as line ${earlierLine} with different values; the row of line ${earlierLine} is kept${hint}`,
             }]);
           }
           continue;
@@ -154,6 +199,7 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
         else if (sameRow(existing, row)) {
           counts.unchanged++;
           unchanged.add(key, line);
+          handler.unchanged?.(row, importId, line);
           continue;
         } else counts.updated++;
         upsert(row, importId, line);
@@ -165,6 +211,8 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
       report.status = 'refused-strict';
       return report;
     }
+    // Leavers are entries of the file as a whole: line 0 (no row of the file says so).
+    handler.finish?.(counts.rows_read - counts.skipped, importId, 0, keyConflicts);
     finishImport(db, importId, counts);
     report.importId = importId;
     db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
@@ -203,6 +251,7 @@ function newReport(table: OpenTable): FileReport {
     headerCells: table.header.headerCells,
     importId: null,
     error: null,
+    snapshot: null,
   };
 }
 
@@ -239,5 +288,6 @@ export function refusedReport(name: string, error: AsnError): FileReport {
     headerCells: [],
     importId: null,
     error,
+    snapshot: null,
   };
 }

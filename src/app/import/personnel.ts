@@ -17,7 +17,11 @@ import { memo } from './memo.js';
 import { inRange, type RowFields } from './row-fields.js';
 import type { PreparedRow } from './row-types.js';
 
-const TEXT_FIELDS = ['nip_lama', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis_jabatan', 'jabatan', 'unit', 'instansi'] as const;
+const TEXT_FIELDS = [
+  'nip_lama', 'nama', 'gelar_depan', 'gelar_belakang', 'jenis_jabatan', 'jabatan', 'unit', 'instansi',
+  // history (SPEC §1.2, §9): SIASN UNOR ID and KEDUDUKAN HUKUM
+  'unor_id', 'kedudukan_hukum',
+] as const;
 const DATE_FIELDS = ['tgl_lahir', 'tmt_golongan', 'tmt_cpns', 'tmt_jabatan'] as const;
 
 const parseYear = inRange(parseInteger, 1900, 2100, 'year');
@@ -89,7 +93,7 @@ function emptyEmployee(nip: string): EmployeeRow {
     nip, nip_lama: null, nama: null, gelar_depan: null, gelar_belakang: null, tgl_lahir: null,
     jenis_kelamin: null, jenis_pegawai: null, golongan: null, golongan_code: null, tmt_golongan: null,
     tmt_cpns: null, jenis_jabatan: null, jabatan: null, eselon: null, level: null, tmt_jabatan: null,
-    pendidikan: null, tahun_lulus: null, unit: null, instansi: null,
+    pendidikan: null, tahun_lulus: null, unit: null, instansi: null, unor_id: null, kedudukan_hukum: null,
   };
 }
 

@@ -10,6 +10,7 @@ import { defaultModel } from '../../model/load.js';
 import { AsnError } from '../../shared/errors.js';
 import { importTable, refusedReport, type FileReport } from './engine.js';
 import { RejectsFile } from './rejects-file.js';
+import { presentNips } from '../../db/queries/history.js';
 import type { RowIssue } from './row-fields.js';
 
 export interface ImportOptions {
@@ -23,6 +24,12 @@ export interface ImportOptions {
   rejectsFile?: string;
   /** ISO timestamp recorded in the import log. */
   now: string;
+  /** `--as-of DATE`: the snapshot date of the personnel files (SPEC §9). */
+  asOf?: string;
+  /** `--partial`: personnel files are partial updates; nobody leaves. */
+  partial?: boolean;
+  /** `--full`: confirms a snapshot in which more than 10% of the scope is absent. */
+  full?: boolean;
   onProgress?: (progress: { file: string; bytesRead: number; totalBytes: number; rows: number }) => void;
 }
 
@@ -53,7 +60,7 @@ export async function runImport(names: readonly string[], options: ImportOptions
       refused.push(refusedReport(name, error));
     }
   }
-  // SPEC §1.6: personnel first, then appraisals, then promotions (stable within a kind).
+  // SPEC §1.6: personnel first, then riwayat, appraisals, promotions (stable within a kind).
   opened.sort((a, b) => FILE_KINDS.indexOf(a.kind) - FILE_KINDS.indexOf(b.kind));
   const files: FileReport[] = [...refused];
   if (opened.length === 0) return { files, dryRun: options.dryRun };
@@ -62,6 +69,8 @@ export async function runImport(names: readonly string[], options: ImportOptions
   const rejects = options.rejectsFile === undefined ? null : new RejectsFile(options.rejectsFile, opened.map((t) => t.header.headerCells));
   try {
     if (options.dryRun) db.exec('BEGIN');
+    // SPEC §9 leavers: someone in any personnel file of this command is present (files read together).
+    presentNips(db).reset();
     const levels = defaultModel().levels;
     for (const table of opened) {
       const name = table.source.name;
@@ -71,6 +80,10 @@ export async function runImport(names: readonly string[], options: ImportOptions
           dryRun: options.dryRun,
           importedAt: options.now,
           levels,
+          snapshot: {
+            ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+            partial: Boolean(options.partial), full: Boolean(options.full), today: options.now.slice(0, 10),
+          },
           ...(rejects ? { onReject: (line: number, cells: readonly string[], issues: readonly RowIssue[]) => rejects.add(table.source.displayName, table.header.headerCells, line, cells, issues) } : {}),
           onRow: (rows) =>
             options.onProgress?.({ file: table.source.displayName, bytesRead: bytes.get(name) ?? 0, totalBytes: table.source.size, rows }),

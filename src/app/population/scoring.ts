@@ -20,6 +20,9 @@ import {
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
+import { stateAt } from '../history/state.js';
+import { unitCanon } from '../units/canon.js';
+import { unitKey } from '../../domain/unit-identity.js';
 
 export interface RankRequest {
   db: string;
@@ -98,7 +101,11 @@ export function rankContext(db: Db, dbPath: string, request: RankRequest): RankC
 export function resolveUnits(db: Db, wanted: readonly string[]): string[] {
   const resolved = new Set<string>();
   for (const unit of wanted) {
-    const matches = unitsMatching(db, unit.trim().replace(/\s+/g, ' '));
+    // SPEC §1.3: --unit matches as units compare (NFC, case, spaces; the unit's other spellings).
+    const wanted = unitKey(unit);
+    const canon = unitCanon(db);
+    const matches = [...new Set([...unitsMatching(db, unit.trim().replace(/\s+/g, ' ')), ...unitNames(db).filter((n) => unitKey(n) === wanted)]
+      .flatMap((n) => canon.spellingsOf(n)))];
     if (matches.length === 0) {
       const names = unitNames(db);
       const shown = names.slice(0, SHOWN_UNITS).map((n) => `"${n}"`).join(', ');
@@ -131,8 +138,14 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   let pendidikan: Uint8Array<ArrayBuffer> = new Uint8Array(size);
   let focusEmployee: Employee | null = null;
   const scan = { units: ctx.units, withPost: ctx.levels !== null, ...(focusNip === undefined ? {} : { instansiOf: focusNip }) };
+  // SPEC §9: the people in service at T in their state at T (post, rank and status at T).
+  const atT = stateAt(db, ctx.referenceDate);
+  // SPEC §1.3: one unit under one spelling, so `--by unit` never splits it.
+  const canon = unitCanon(db);
   for (const tuple of scanEmployees(db, scan)) {
-    const employee = employeeFromTuple(tuple, ctx.levels);
+    const employee = atT.employeeAt(employeeFromTuple(tuple, ctx.levels));
+    if (employee === null) continue;
+    if (canon.merges) employee.unit = canon.of(employee.unit);
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
     const i = scored.addEmployee({
       nip: employee.nip,

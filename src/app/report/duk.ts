@@ -13,6 +13,7 @@ import type { Db } from '../../db/open.js';
 import type { EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { iterateEmployeeRecords, type EmployeeRecordRow } from '../../db/queries/report.js';
 import { employeeFromTuple } from '../population/inputs.js';
+import { stateAt } from '../history/state.js';
 import { compareUnits, date, int, noteBlock, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportSection, ReportTable } from './types.js';
 
@@ -75,9 +76,17 @@ function dukTable(name: string, listed: Listed[], at: string): ReportTable {
 export function dukSections(db: Db, at: string, model: MeritModel, levels: MeritModel['levels'] | null): ReportSection[] {
   const pns: Listed[] = [];
   const pppk: Listed[] = [];
-  for (const record of iterateEmployeeRecords(db)) {
-    if (record.tmt_cpns !== null && record.tmt_cpns > at) continue;
-    const employee = employeeFromTuple(tupleOf(record), levels);
+  // SPEC §9: the people in service at T, with their unit, post and golongan at T.
+  const state = stateAt(db, at);
+  for (const stored of iterateEmployeeRecords(db)) {
+    const current = employeeFromTuple(tupleOf(stored), levels);
+    const detail = state.changed.has(stored.nip) ? state.detailAt(current) : null;
+    if (detail !== null ? !detail.inService : stored.tmt_cpns !== null && stored.tmt_cpns > at) continue;
+    const employee = detail?.employee ?? current;
+    const record = detail === null ? stored : {
+      ...stored, unit: employee.unit, instansi: employee.instansi, golongan_code: employee.golonganCode, tmt_golongan: employee.tmtGolongan,
+      jabatan: detail.post?.values.jabatan ?? stored.jabatan, level: employee.level,
+    };
     const rank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
     const listed = { record, employee, duk: dukKeyAt(employee, at, rank) };
     (employee.jenisPegawai === 'PPPK' ? pppk : pns).push(listed);

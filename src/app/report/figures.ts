@@ -13,6 +13,9 @@ import type { MeritModel } from '../../domain/model.js';
 import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../population/scoring.js';
+import { differencesAt } from '../history/state.js';
+import { unitCanon } from '../units/canon.js';
+import type { Employee } from '../../domain/types.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
 import type { RankStore } from '../population/score-store.js';
 
@@ -101,7 +104,9 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);
-  const figuresOf = (unit: string | null): UnitFigures[] => {
+  const canon = unitCanon(db);
+  const figuresOf = (stored: string | null): UnitFigures[] => {
+    const unit = canon.of(stored); // SPEC §1.3: one unit, one row
     let f = byUnit.get(unit);
     if (f === undefined) {
       f = emptyFigures(unit, years);
@@ -126,9 +131,32 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
       f.missing.jenisPegawai += row.no_jenis_pegawai;
     }
   }
+  // SPEC §9: year Y counts the people in service at T = 31 December Y, in their state at T.
+  if (year !== null) {
+    for (const { current, atD } of differencesAt(db, `${year}-12-31`)) {
+      countPerson(current, -1, figuresOf, headcount);
+      if (atD !== null) countPerson(atD, 1, figuresOf, headcount);
+    }
+  }
   if (year !== null && pass !== null) countYear(pass, year, model, figuresOf);
-  const units = [...byUnit.values()].sort((a, b) => (a.unit === null ? 1 : b.unit === null ? -1 : compareText(a.unit, b.unit)));
-  return { all, units, headcount };
+  const units = [...byUnit.values()].filter((u) => u.employees !== 0).sort((a, b) => (a.unit === null ? 1 : b.unit === null ? -1 : compareText(a.unit, b.unit)));
+  return { all, units, headcount: headcount.filter((h) => h.employees !== 0) };
+}
+
+/** Adds (sign 1) or removes (−1) one person from the headcount and missing-field counts. */
+function countPerson(e: Employee, sign: 1 | -1, figuresOf: (unit: string | null) => UnitFigures[], headcount: HeadcountRow[]): void {
+  for (const f of figuresOf(e.unit)) {
+    f.employees += sign;
+    f.jenis[asJenis(e.jenisPegawai)] += sign;
+    if (e.level === null) f.missing.level += sign;
+    if (e.pendidikan === null) f.missing.pendidikan += sign;
+    if (e.golonganCode === null) f.missing.golongan += sign;
+    if (e.tmtCpns === null) f.missing.tmtCpns += sign;
+    if (e.jenisPegawai === null) f.missing.jenisPegawai += sign;
+  }
+  const row = headcount.find((h) => h.jenis_pegawai === e.jenisPegawai && h.golongan_code === e.golonganCode && h.level === e.level);
+  if (row !== undefined) row.employees += sign;
+  else headcount.push({ jenis_pegawai: e.jenisPegawai, golongan_code: e.golonganCode, level: e.level, employees: sign });
 }
 
 /**

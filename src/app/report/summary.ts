@@ -37,7 +37,7 @@ export function headcountSection(f: Figures): ReportSection {
     total: { kind: 'sum', row: { ...sumRow(jenisRows, ['employees']), share: jenisRows.length > 0 ? 1 : null } },
   };
   return section('headcount', [
-    noteBlock({ id: 'headcount-current' }),
+    noteBlock({ id: 'headcount-at-t' }),
     tableBlock(jenis),
     tableBlock(golonganTable(f)),
     tableBlock(levelTable(f)),

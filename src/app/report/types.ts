@@ -80,7 +80,7 @@ export type ChartSpec =
 export interface Note {
   id:
     | 'no-employees' | 'no-appraisals' | 'no-promotions' | 'no-audited' | 'unrated-employee'
-    | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-current' | 'training-target'
+    | 'audit-settings' | 'duk-date' | 'employee-missing-unit' | 'headcount-at-t' | 'training-target'
     | 'no-rows'
     // calibration (SPEC §10)
     | 'calibration-settings' | 'calibration-no-appraisers' | 'calibration-unavailable'

@@ -105,7 +105,7 @@ export interface UnitReportInput {
 
 export function unitSections(input: UnitReportInput): ReportSection[] {
   const { figures: f, year } = input;
-  const sections: ReportSection[] = [section('headcount', [noteBlock({ id: 'headcount-current' }), tableBlock(unitHeadcountTable(f.units, 'unit_headcount'))])];
+  const sections: ReportSection[] = [section('headcount', [noteBlock({ id: 'headcount-at-t' }), tableBlock(unitHeadcountTable(f.units, 'unit_headcount'))])];
   if (year !== null) {
     const perf = f.all.predikat.get(year) ?? { SB: 0, B: 0, BP: 0, K: 0, SK: 0 };
     const prev = f.all.predikat.get(year - 1) ?? { SB: 0, B: 0, BP: 0, K: 0, SK: 0 };

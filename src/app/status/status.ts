@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/open.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { lastImports, type ImportLogRow } from '../../db/queries/imports.js';
 import { appraisalYears, tableCounts, unitCounts } from '../../db/queries/status.js';
+import { snapshotList, type SnapshotRow } from '../../db/queries/history.js';
 
 export interface StatusReport {
   database: string;
@@ -12,6 +13,8 @@ export interface StatusReport {
   years: ReturnType<typeof appraisalYears>;
   units: ReturnType<typeof unitCounts>;
   imports: ImportLogRow[];
+  /** The snapshots, oldest first (SPEC §9). */
+  snapshots: SnapshotRow[];
 }
 
 export function getStatus(dbPath: string, importsShown = 10): StatusReport {
@@ -24,6 +27,7 @@ export function getStatus(dbPath: string, importsShown = 10): StatusReport {
       years: appraisalYears(db),
       units: unitCounts(db),
       imports: lastImports(db, importsShown),
+      snapshots: snapshotList(db),
     };
   } finally {
     db.close();

@@ -8,6 +8,7 @@ import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
 import { progressPrinter } from '../render/progress.js';
+import { anyDateOption, todayOf } from '../history-options.js';
 import { renderImportSummary } from '../render/import/summary.js';
 
 interface ImportFlags {
@@ -17,6 +18,9 @@ interface ImportFlags {
   strict?: boolean;
   dryRun?: boolean;
   rejects?: string;
+  asOf?: string;
+  partial?: boolean;
+  full?: boolean;
 }
 
 function addInputOptions(command: Command): Command {
@@ -26,7 +30,11 @@ function addInputOptions(command: Command): Command {
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first with a header row)')
     .option('--map <header=field>', 'treat column HEADER as FIELD, e.g. --map "NO INDUK=nip" (repeatable)', collect)
     .option('--strict', 'refuse a whole file when one row is bad')
-    .option('--rejects <file>', 'write the rejected rows as CSV with line, column and reason');
+    .option('--rejects <file>', 'write the rejected rows as CSV with line, column and reason')
+    // history (SPEC §9): the snapshot date and how absent people are read
+    .option('--as-of <date>', 'snapshot date of the personnel files (default: the date in the title rows, else today)', anyDateOption('--as-of'))
+    .addOption(new Option('--partial', 'personnel files update some people only: nobody leaves').conflicts('full'))
+    .option('--full', 'confirm a snapshot in which more than 10% of the previous people are absent (they left)');
 }
 
 function parseMaps(values: string[] = []): Array<[string, Field]> {
@@ -40,6 +48,10 @@ function parseMaps(values: string[] = []): Array<[string, Field]> {
 async function execute(files: string[], flags: ImportFlags, command: Command, io: Io, dryRun: boolean): Promise<void> {
   const global = globalOptions(command);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const now = process.env.ASN_NOW ?? new Date().toISOString();
+  if (flags.asOf !== undefined && flags.asOf > todayOf(now)) {
+    throw new UsageError(`--as-of ${flags.asOf} is in the future (today is ${todayOf(now)})`, 'a snapshot is dated by the day its data was true: give that date');
+  }
   const showProgress = !global.quiet && io.stderrIsTTY;
   const progress = showProgress ? progressPrinter(io) : null;
   const report: ImportReport = await runImport(files, {
@@ -50,7 +62,10 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
     strict: Boolean(flags.strict),
     dryRun,
     ...(flags.rejects === undefined ? {} : { rejectsFile: flags.rejects }),
-    now: process.env.ASN_NOW ?? new Date().toISOString(),
+    now,
+    ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
+    partial: Boolean(flags.partial),
+    full: Boolean(flags.full),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
@@ -62,9 +77,9 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
 
 export function makeImportCommand(io: Io): Command {
   const command = addInputOptions(new Command('import'))
-    .description('import personnel, appraisal and promotion files (CSV or XLSX) into the database')
+    .description('import personnel snapshots, riwayat, appraisal and promotion files (CSV or XLSX) into the database')
     .option('--dry-run', 'check everything, write nothing')
-    .addHelpText('after', '\nExamples:\n  asn import personnel.csv appraisals.xlsx promotions.csv\n  asn import --strict --rejects rejects.csv data/*.csv\n');
+    .addHelpText('after', '\nExamples:\n  asn import personnel.csv appraisals.xlsx promotions.csv\n  asn import --strict --rejects rejects.csv data/*.csv\n  asn import --as-of 2024-12-31 pegawai-2024.csv\n  asn import riwayat-jabatan.csv riwayat-golongan.csv\n');
   return command.action(async (files: string[], flags: ImportFlags, cmd: Command) => execute(files, flags, cmd, io, Boolean(flags.dryRun)));
 }
 

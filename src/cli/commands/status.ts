@@ -38,6 +38,17 @@ function tables(s: StatusReport): DataTable[] {
       ],
       rows: s.imports.map((i) => ({ ...i })),
     },
+    // history (SPEC §9): the snapshots
+    {
+      name: 'snapshots',
+      title: 'Snapshots',
+      columns: [
+        { key: 'as_of', type: 'text' }, { key: 'file_name', type: 'text' }, { key: 'rows', type: 'integer' },
+        { key: 'joined', type: 'integer' }, { key: 'changed', type: 'integer' }, { key: 'left', type: 'integer' },
+        { key: 'unchanged', type: 'integer' }, { key: 'dated_at_snapshot', type: 'integer' },
+      ],
+      rows: s.snapshots.map((x) => ({ ...x, left: x.leavers })),
+    },
   ];
 }
 

@@ -9,6 +9,8 @@ export const EMPLOYEE_COLUMNS = [
   'nip', 'nip_lama', 'nama', 'gelar_depan', 'gelar_belakang', 'tgl_lahir', 'jenis_kelamin',
   'jenis_pegawai', 'golongan', 'golongan_code', 'tmt_golongan', 'tmt_cpns', 'jenis_jabatan',
   'jabatan', 'eselon', 'level', 'tmt_jabatan', 'pendidikan', 'tahun_lulus', 'unit', 'instansi',
+  // SPEC §1.2, §9 (schema 0003-history)
+  'unor_id', 'kedudukan_hukum',
 ] as const;
 export const APPRAISAL_COLUMNS = [
   'nip', 'tahun', 'predikat', 'predikat_source', 'rating_hasil', 'rating_perilaku', 'predikat_input',

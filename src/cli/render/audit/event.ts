@@ -24,6 +24,9 @@ const PEOPLE_COLUMNS: readonly Column[] = [
   { key: 'seniority_rank', type: 'integer' },
   { key: 'passed_over', type: 'boolean' },
   { key: 'excluded_because', type: 'text' },
+  // history (SPEC §9): the unit at D and where unit and level at D came from
+  { key: 'unit_at_d', type: 'text' },
+  { key: 'unit_level_from', type: 'text' },
 ];
 
 function personRecord(p: EventPerson): Record<string, Cell> {
@@ -31,6 +34,7 @@ function personRecord(p: EventPerson): Record<string, Cell> {
     duk_position: p.dukPosition, role: p.role, nip: p.nip, nama: p.nama, golongan: p.golongan, tmt_golongan: p.tmtGolongan,
     level_at_d: p.levelAtD, service_months: p.serviceMonths, merit: p.merit, merit_rank: p.meritRank,
     seniority_rank: p.seniorityRank, passed_over: p.passedOver, excluded_because: p.reason,
+    unit_at_d: p.unitAtD, unit_level_from: p.source,
   };
 }
 

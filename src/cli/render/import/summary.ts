@@ -50,6 +50,7 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
         ? '  nothing from this file would be written: --strict refuses a file with a bad row'
         : '  nothing from this file was written because --strict refuses a file with a bad row');
     }
+    if (f.snapshot) lines.push(...snapshotLines(f, chalk));
     if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
     if (f.counts.rows_read === 0) lines.push(`  ${chalk.yellow('warning')}: no data rows after the header`);
     const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));
@@ -68,4 +69,22 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
   }
   if (report.dryRun && !opts.quiet) lines.push('dry run: nothing was written to the database');
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** The snapshot of a personnel file (SPEC §9): date and where it came from, joined / changed / left / unchanged. */
+function snapshotLines(f: FileReport, chalk: InstanceType<typeof Chalk>): string[] {
+  const s = f.snapshot!;
+  const from = s.asOfSource === 'option' ? '--as-of' : s.asOfSource === 'title' ? 'the title rows' : 'the import day';
+  const out = [`  snapshot ${s.asOf} (from ${from}): ${s.joined} joined, ${s.changed} changed, ${s.left} left, ${s.unchanged} unchanged`];
+  if (s.asOfSource === 'import-day') {
+    out.push(`  ${chalk.yellow('warning')}: the file gives no date (no KEADAAN/PER TANGGAL in its title rows), so the snapshot is dated today; give the day the data was true with --as-of DATE`);
+  }
+  if (s.updatedFrom !== null) out.push(`  this updates the snapshot of ${s.asOf} imported before from ${s.updatedFrom}`);
+  if (s.older) out.push(`  older than the newest snapshot: it fills in history at ${s.asOf} and leaves the current state alone (nobody leaves)`);
+  if (s.partial) out.push('  --partial: a partial update, nobody leaves');
+  if (s.left > 0) out.push(`  left at ${s.asOf} (absent from this snapshot of their ${s.scope.by}): ${s.leavers.slice(0, 10).join(', ')}${s.leavers.length > 10 ? `, … (${s.leavers.length - 10} more)` : ''}`);
+  if (s.datedAtSnapshot > 0) {
+    out.push(`  ${s.datedAtSnapshot} change${s.datedAtSnapshot > 1 ? 's' : ''} dated at the snapshot date; import riwayat-jabatan (and riwayat-golongan) to date them`);
+  }
+  return out;
 }

@@ -234,7 +234,7 @@ export const LABELS_EN: ReportLabels = {
     'audit-settings': 'All {events} promotion events in the database, with the `asn audit` defaults: pool from the same unit, merit margin {margin} points, strict eligibility (rating Good or better in the two years before the promotion). Merit is computed for the year before the promotion TMT.',
     'duk-date': 'Order at {date} per PP 15/1979: grade, grade TMT, post level, length of service, education, graduation year, age. Employees appointed (TMT CPNS) after that date are not listed.',
     'employee-missing-unit': 'This employee\'s unit is not recorded.',
-    'headcount-current': 'From the latest imported personnel records (the current state, not as at T).',
+    'headcount-at-t': 'The employees in service at T, as they stood on that date (from the imported snapshots and riwayat).',
     'training-target': 'Training compliance: employees with at least {target} JP of training in {y} (PP 11/2017 art. 203(4)), out of all employees of the group.',
     'no-rows': 'No data.',
     // calibration (SPEC §10)

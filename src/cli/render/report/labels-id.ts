@@ -231,7 +231,7 @@ export const LABELS_ID: ReportLabels = {
     'audit-settings': 'Semua {events} peristiwa promosi dalam basis data, dengan pengaturan bawaan `asn audit`: pembanding dari unit kerja yang sama, selisih merit {margin} poin, syarat kelayakan ketat (predikat minimal Baik pada dua tahun sebelum promosi). Nilai merit dihitung untuk tahun sebelum TMT promosi.',
     'duk-date': 'Urutan per {date} menurut PP 15/1979: golongan, TMT golongan, level jabatan, masa kerja, pendidikan, tahun lulus, usia. Pegawai dengan TMT CPNS setelah tanggal itu tidak dicantumkan.',
     'employee-missing-unit': 'Unit kerja pegawai ini tidak tercatat.',
-    'headcount-current': 'Menurut data kepegawaian terakhir yang diimpor (keadaan sekarang, bukan per tanggal T).',
+    'headcount-at-t': 'Pegawai yang dalam dinas per tanggal T, menurut keadaan pada tanggal itu (snapshot dan riwayat yang diimpor).',
     'training-target': 'Kepatuhan pelatihan: pegawai dengan JP tahun {y} minimal {target} JP (PP 11/2017 pasal 203 ayat 4), dihitung dari seluruh pegawai kelompok itu.',
     'no-rows': 'Tidak ada data.',
     // calibration (SPEC §10)

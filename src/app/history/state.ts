@@ -1,0 +1,185 @@
+/**
+ * The state at a date D (SPEC §9 "State at D"), shared by rank, report, audit, history and
+ * candidates. `employees` holds the state at the latest date; only people whose timelines have
+ * an entry after D (among those with more than one), or a status other than active, can differ
+ * at D — they are found with one indexed read of `history_changes` and only they are read in
+ * full. Everyone else is their current row, in service at D when `tmt_cpns` ≤ D (or unknown).
+ */
+import type { Db } from '../../db/open.js';
+import {
+  employeesDifferingAt, historyOfChanged, historyOfNip, importFileNames, type PersonHistoryRows,
+} from '../../db/queries/history.js';
+import { scanEmployees, type EmployeeTuple } from '../../db/queries/merit-inputs.js';
+import { unitKey } from '../../domain/unit-identity.js';
+import { employeeFromTuple } from '../population/inputs.js';
+import {
+  compareEntries, employeeAt, versionAt, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
+  type RankValues, type StatusValues, type TimelineEntry,
+} from '../../domain/history.js';
+import { EDUCATION_CODES, type EducationCode, type Employee, type JenisPegawai } from '../../domain/types.js';
+
+const JENIS: readonly JenisPegawai[] = ['PNS', 'CPNS', 'PPPK'];
+const oneOf = <T extends string>(v: unknown, list: readonly T[]): T | null => (list.find((x) => x === v) ?? null);
+
+/** The history of one person as the domain reads it, with the versions of their other fields. */
+export interface PersonHistory {
+  nip: string;
+  timelines: PersonTimelines;
+  /** Personnel versions (nama, pendidikan, tgl_lahir, tmt_cpns, jenis pegawai), oldest first. */
+  versions: Array<{ asOf: string; fields: Partial<Employee>; file: string | null; line: number }>;
+  /** Promotions (for the assumed level before, and `asn history`). */
+  promotions: Array<{ tmt: string; levelBaru: number | null; levelAsal: number | null; jabatanBaru: string; unit: string | null; file: string | null; line: number }>;
+}
+
+/** Stored rows → the domain's timelines; `files` names each import. */
+export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>): PersonHistory {
+  const file = (id: number) => files.get(id) ?? null;
+  const posts: Array<TimelineEntry<PostValues>> = rows.posts.map((r) => ({
+    validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
+    values: { level: r.level, jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan, eselon: r.eselon, unit: r.unit, unorId: r.unor_id, instansi: r.instansi },
+  }));
+  const ranks: Array<TimelineEntry<RankValues>> = rows.ranks.map((r) => ({
+    validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
+    values: { golongan: r.golongan, golonganCode: r.golongan_code, tmtGolongan: r.tmt_golongan },
+  }));
+  const statuses: Array<TimelineEntry<StatusValues>> = rows.statuses.map((r) => ({
+    validFrom: r.valid_from, priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line === 0 ? null : r.source_line,
+    values: { status: r.status, reason: r.reason },
+  }));
+  posts.sort(compareEntries);
+  ranks.sort(compareEntries);
+  return {
+    nip,
+    timelines: { posts, ranks, statuses },
+    versions: rows.versions.map((v) => ({
+      asOf: v.as_of,
+      file: file(v.import_id),
+      line: v.source_line,
+      fields: {
+        nama: v.nama as string, tglLahir: v.tgl_lahir as string | null, tmtCpns: v.tmt_cpns as string | null,
+        tahunLulus: v.tahun_lulus as number | null, pendidikan: oneOf<EducationCode>(v.pendidikan, EDUCATION_CODES),
+        jenisPegawai: oneOf(v.jenis_pegawai, JENIS),
+      },
+    })),
+    promotions: rows.promotions.map((p) => ({
+      tmt: p.tmt, levelBaru: p.level_baru, levelAsal: p.level_asal, jabatanBaru: p.jabatan_baru, unit: p.unit, file: file(p.import_id), line: p.source_line,
+    })),
+  };
+}
+
+/** The level before of the earliest promotion after D, when the file gave it (SPEC §9 assumed level). */
+export function levelAsalAfter(h: PersonHistory, date: string): number | null {
+  let next: PersonHistory['promotions'][number] | null = null;
+  for (const p of h.promotions) if (p.tmt > date && (next === null || p.tmt < next.tmt)) next = p;
+  return next?.levelAsal ?? null;
+}
+
+/** One person at D from their current record and history. */
+export function personAt<E extends Employee>(current: E, h: PersonHistory, date: string): EmployeeAtD<E> {
+  const version = versionAt(h.versions, date);
+  const base = version === null ? current : { ...current, ...version.fields };
+  return employeeAt(base, h.timelines, date, levelAsalAfter(h, date));
+}
+
+/** The state of everyone at D: the changed people in full, everyone else as their current row. */
+export interface StateAtDate {
+  date: string;
+  /** People whose state at D may differ from their current row. */
+  changed: ReadonlyMap<string, PersonHistory>;
+  /**
+   * The person at D from their current record: null when not in service at D (left, or
+   * appointed after D), else the Employee with post, rank and other fields at D.
+   */
+  employeeAt(current: Employee): Employee | null;
+  /** The full state at D (status, assumed values, provenance) of one person. */
+  detailAt(current: Employee): EmployeeAtD<Employee>;
+}
+
+/**
+ * `stateAt(db, D)`: the state of everyone at D (SPEC §9). Cheap when D is at or after every
+ * change: then `changed` holds only people who left or are inactive.
+ */
+export function stateAt(db: Db, date: string): StateAtDate {
+  const rows = historyOfChanged(db, date);
+  const files = rows.size === 0 ? new Map<number, string>() : importFileNames(db);
+  const changed = new Map<string, PersonHistory>();
+  for (const [nip, r] of rows) changed.set(nip, personHistoryOf(nip, r, files));
+  const detailAt = (current: Employee): EmployeeAtD<Employee> => {
+    const h = changed.get(current.nip);
+    if (h !== undefined) return personAt(current, h, date);
+    const inService = current.tmtCpns === null || current.tmtCpns <= date;
+    return {
+      employee: current, status: 'active', inService, active: inService, post: null, rank: null,
+      statusFrom: { values: { status: 'active', reason: null }, assumed: true, from: null },
+    };
+  };
+  return {
+    date,
+    changed,
+    employeeAt(current) {
+      const h = changed.get(current.nip);
+      if (h === undefined) return current.tmtCpns !== null && current.tmtCpns > date ? null : current;
+      const at = personAt(current, h, date);
+      return at.inService ? at.employee : null;
+    },
+    detailAt,
+  };
+}
+
+/** One person's whole history (for `asn history`). */
+export function historyOf(db: Db, nip: string): PersonHistory {
+  return personHistoryOf(nip, historyOfNip(db, nip), importFileNames(db));
+}
+
+/** Every person with a history (any change, or a status other than active), for the audit. */
+export function everyHistory(db: Db): Map<string, PersonHistory> {
+  return stateAt(db, '0000-00-00').changed as Map<string, PersonHistory>;
+}
+
+/**
+ * The people whose state at D differs from their current row (SPEC §9), each with that row and
+ * their state at D (null: not in service at D). Reports that count the whole table in SQL
+ * subtract `current` and add `atD` for these.
+ */
+export function differencesAt(db: Db, date: string): Array<{ current: Employee; atD: Employee | null }> {
+  const state = stateAt(db, date);
+  return employeesDifferingAt(db, date).map((row) => {
+    const current = employeeFromTuple(row as EmployeeTuple, null);
+    return { current, atD: state.employeeAt(current) };
+  });
+}
+
+/** One person in service at D, as `peopleAt` yields them. */
+export interface PersonAtD {
+  /** The record at D: post (unit, instansi, level), rank (golongan, TMT golongan) and other fields at D. */
+  employee: Employee;
+  status: 'active' | 'inactive';
+  /** In service and not inactive (SPEC §9): who may be in a pool or on a candidate list. */
+  active: boolean;
+  /** Whether the unit / level and the golongan at D were assumed (no entry dated ≤ D). */
+  assumed: { post: boolean; rank: boolean };
+}
+
+/**
+ * The state of everyone — or of one scope — at date D (SPEC §9), for `asn candidates` and any
+ * other use case: every person in service at D in their state at D, in storage order. `scope`
+ * selects by the unit or instansi *at D* (units compared as in SPEC §1.3). Reads the employees
+ * once and the timelines of only the people who differ at D.
+ */
+export function* peopleAt(db: Db, date: string, scope: { unit?: string; instansi?: string } = {}): Generator<PersonAtD> {
+  const state = stateAt(db, date);
+  const wantedUnit = scope.unit === undefined ? null : unitKey(scope.unit);
+  for (const tuple of scanEmployees(db, { units: [], withPost: false })) {
+    const detail = state.detailAt(employeeFromTuple(tuple, null));
+    if (!detail.inService) continue;
+    const e = detail.employee;
+    if (wantedUnit !== null && (e.unit === null || unitKey(e.unit) !== wantedUnit)) continue;
+    if (scope.instansi !== undefined && e.instansi !== scope.instansi) continue;
+    yield {
+      employee: e,
+      status: detail.status === 'inactive' ? 'inactive' : 'active',
+      active: detail.active,
+      assumed: { post: detail.post?.assumed ?? state.changed.has(e.nip) === false, rank: detail.rank?.assumed ?? state.changed.has(e.nip) === false },
+    };
+  }
+}
