@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, query, runAsn, tempDir } from './helpers.js';
+import { MIGRATIONS } from '../../src/db/migrate.js';
 
 const MADE_AT = { ASN_NOW: '2025-07-01T08:00:00.000Z' };
 let dir: string;
@@ -42,9 +43,9 @@ describe('a schema-2 database', () => {
     expect(rank.stdout).toBe(readFileSync(join(FIXTURES, 'migration/rank-v2.csv'), 'utf8'));
   });
 
-  it('is migrated to schema 3 without loss: one snapshot dated by its last personnel import', () => {
+  it('is migrated to the current schema without loss: one snapshot dated by its last personnel import', () => {
     const db = join(dir, 'old.db');
-    expect(query(db, 'PRAGMA user_version')[0]).toEqual({ user_version: 3 });
+    expect(query(db, 'PRAGMA user_version')[0]).toEqual({ user_version: MIGRATIONS.length }); // 0003 history, then 0004 appraisers
     expect(query(db, 'SELECT count(*) AS n FROM employees')[0]).toEqual({ n: 74 });
     expect(query(db, 'SELECT count(*) AS n FROM appraisals')[0]).toEqual({ n: 210 });
     expect(query(db, 'SELECT count(*) AS n FROM promotions')[0]).toEqual({ n: 12 });
