@@ -26,3 +26,8 @@ export function parseDateOption(name: string, value: string): string {
 export function dateOption(name: string): (value: string) => string {
   return (value) => parseDateOption(name, value);
 }
+
+/** Today as `YYYY-MM-DD` from the ISO timestamp of the run (ASN_NOW in tests), for "a date in the future" checks. */
+export function todayOf(nowIso: string): string {
+  return nowIso.slice(0, 10);
+}

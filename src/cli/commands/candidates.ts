@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { listCandidates, type CandidatesRequest } from '../../app/candidates/candidates.js';
 import { VACANCY_FORMS, type VacancyInput } from '../../app/candidates/vacancy.js';
-import { parseDate } from '../../io/values.js';
+import { parseDateOption } from '../date-option.js';
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, intOption, resolveFormat, type Io } from '../context.js';
 import { renderCsv } from '../render/csv.js';
@@ -41,11 +41,9 @@ export function vacancyInput(flags: Pick<CandidatesFlags, 'level' | 'eselon' | '
   return { kind: 'post', value: flags.post as string };
 }
 
-/** `--date`: any date form of SPEC §1.3 (§7 "every date option"), as YYYY-MM-DD. */
+/** `--date`: any date form of SPEC §1.3 (§7 "every date option"), as YYYY-MM-DD — the shared date-option parser. */
 export function dateFlag(value: string): string {
-  const parsed = parseDate(value);
-  if (!parsed.ok) throw new UsageError(`--date ${value} is not a date: ${parsed.reason}`, 'e.g. --date 2026-01-15 or --date "15 Januari 2026"');
-  return parsed.value;
+  return parseDateOption('--date', value);
 }
 
 /** The request of `asn candidates` and of `asn report --type candidates`. */

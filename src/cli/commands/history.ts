@@ -4,7 +4,7 @@ import { personHistory, type HistoryResult } from '../../app/history/history.js'
 import { cleanNip } from '../../io/values.js';
 import { UsageError } from '../../shared/errors.js';
 import { colorWanted, globalOptions, resolveFormat, type Io } from '../context.js';
-import { anyDateOption } from '../history-options.js';
+import { dateOption } from '../date-option.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJsonObject } from '../render/json.js';
 import { columnsOf, type DataTable } from '../render/table-data.js';
@@ -38,7 +38,7 @@ export function makeHistoryCommand(io: Io): Command {
   return new Command('history')
     .description('show one employee\'s post, rank and status timelines, each entry with its file and line; --at DATE: the state at that date')
     .argument('<nip>', 'the employee\'s NIP')
-    .option('--at <date>', 'the state at this date (assumed values marked)', anyDateOption('--at'))
+    .option('--at <date>', 'the state at this date (assumed values marked)', dateOption('--at'))
     .addHelpText('after', '\nFormats: table (both), csv (the state with --at, else the timelines), json (one object).\nExamples:\n  asn history 198605202010032002\n  asn history 198605202010032002 --at 2024-07-01 --format csv\n')
     .action((nipText: string, flags: { at?: string }, cmd: Command) => {
       const global = globalOptions(cmd);

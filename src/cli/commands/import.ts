@@ -8,7 +8,7 @@ import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
 import { progressPrinter } from '../render/progress.js';
-import { anyDateOption, todayOf } from '../history-options.js';
+import { dateOption, todayOf } from '../date-option.js';
 import { renderImportSummary } from '../render/import/summary.js';
 
 interface ImportFlags {
@@ -32,7 +32,7 @@ function addInputOptions(command: Command): Command {
     .option('--strict', 'refuse a whole file when one row is bad')
     .option('--rejects <file>', 'write the rejected rows as CSV with line, column and reason')
     // history (SPEC §9): the snapshot date and how absent people are read
-    .option('--as-of <date>', 'snapshot date of the personnel files (default: the date in the title rows, else today)', anyDateOption('--as-of'))
+    .option('--as-of <date>', 'snapshot date of the personnel files (default: the date in the title rows, else today)', dateOption('--as-of'))
     .addOption(new Option('--partial', 'personnel files update some people only: nobody leaves').conflicts('full'))
     .option('--full', 'confirm a snapshot in which more than 10% of the previous people are absent (they left)');
 }
