@@ -113,23 +113,37 @@ export interface HeaderMatch {
 
 export type AliasMap = Map<string, Field>;
 
+/**
+ * The key a normalised header is matched by: without spaces (SPEC §1.2 "matched against aliases,
+ * ignoring spaces altogether"), so the camelCase headers of SIASN API exports (`nipBaru`,
+ * `tmtJabatan`, `unorNama`) and the space-less SIASN kinerja export (`NIPPEJABATPENILAI`) match.
+ */
+export function aliasKey(normalised: string): string {
+  return normalised.replace(/ /g, '');
+}
+
+/** The field a normalised header feeds, if any. */
+export function fieldOfHeader(aliases: AliasMap, normalised: string): Field | undefined {
+  return aliases.get(aliasKey(normalised));
+}
+
 /** Builds the alias lookup, with `--map "HEADER=field"` extras taking precedence. */
 export function buildAliasMap(extra: ReadonlyArray<readonly [string, Field]> = []): AliasMap {
   const map: AliasMap = new Map();
-  for (const [header, field] of extra) map.set(normaliseHeader(header), field);
+  for (const [header, field] of extra) map.set(aliasKey(normaliseHeader(header)), field);
   for (const [field, aliases] of ALIASES) {
-    for (const alias of aliases) if (!map.has(alias)) map.set(alias, field);
+    for (const alias of aliases) if (!map.has(aliasKey(alias))) map.set(aliasKey(alias), field);
   }
   return map;
 }
 
 /** Rank of an alias within its field's list: lower wins. `--map` aliases rank first. */
 function aliasRank(header: string, field: Field, extras: ReadonlySet<string>): number {
-  if (extras.has(header)) return -1;
-  const list = ALIASES.find(([f]) => f === field)?.[1] ?? [];
+  if (extras.has(aliasKey(header))) return -1;
+  const list = (ALIASES.find(([f]) => f === field)?.[1] ?? []).map(aliasKey);
   // SPEC §1.2: "the NAMA column wins and the ID column is a cross-check".
   const idPenalty = header.endsWith(' ID') ? 100 : 0;
-  return list.indexOf(header) + idPenalty;
+  return list.indexOf(aliasKey(header)) + idPenalty;
 }
 
 /**
@@ -167,7 +181,7 @@ export function findHeader(
   for (let r = 0; r < limit; r++) {
     const cells = rows[r]!.map(cellText);
     const normalised = cells.map(normaliseHeader);
-    const matched = normalised.map((h) => aliases.get(h));
+    const matched = normalised.map((h) => fieldOfHeader(aliases, h));
     const count = matched.filter((f) => f !== undefined).length;
     if (count < 2 || !matched.includes('nip')) continue;
     const fields = new Set(matched.filter((f): f is Field => f !== undefined));
@@ -188,9 +202,9 @@ function mapColumns(
   const secondary: ColumnMapping[] = [];
   const unknown: string[] = [];
   normalised.forEach((header, index) => {
-    let field = aliases.get(header);
+    let field = fieldOfHeader(aliases, header);
     // SPEC §1.2: TMT JABATAN in a promotions file means `tmt`, in a personnel file `tmt_jabatan`.
-    if (field === 'tmt_jabatan' && header === 'TMT JABATAN' && kind === 'promotions' && !extras.has(header)) {
+    if (field === 'tmt_jabatan' && aliasKey(header) === 'TMTJABATAN' && kind === 'promotions' && !extras.has(aliasKey(header))) {
       field = 'tmt';
     }
     if (field === undefined) {

@@ -4,7 +4,7 @@
  * cleaned as a NIP (§1.3), kept as given when not then 18 digits.
  */
 import { describe, expect, it } from 'vitest';
-import { buildAliasMap, normaliseHeader } from '../../src/io/headers.js';
+import { buildAliasMap, fieldOfHeader, normaliseHeader } from '../../src/io/headers.js';
 import { cleanAppraiserNip } from '../../src/io/values.js';
 
 describe('appraiser header aliases', () => {
@@ -16,7 +16,7 @@ describe('appraiser header aliases', () => {
     ['Penilai Nama', 'nama_penilai'], ['NAMA_PEJABAT_PENILAI', 'nama_penilai'],
     ['NIP', 'nip'], ['NAMA', 'nama'],
   ])('%s → %s', (header, field) => {
-    expect(aliases.get(normaliseHeader(header))).toBe(field);
+    expect(fieldOfHeader(aliases, normaliseHeader(header))).toBe(field);
   });
 });
 

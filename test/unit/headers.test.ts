@@ -1,6 +1,6 @@
 /** Header normalisation, aliases, header-row search and kind detection (SPEC §1, §1.1, §1.2). */
 import { describe, expect, it } from 'vitest';
-import { buildAliasMap, detectKind, findHeader, normaliseHeader, parseMapOption, type Field } from '../../src/io/headers.js';
+import { ALIASES, aliasKey, buildAliasMap, detectKind, findHeader, normaliseHeader, parseMapOption, type Field } from '../../src/io/headers.js';
 
 describe('normaliseHeader (SPEC §1.2)', () => {
   it.each([
@@ -85,5 +85,44 @@ describe('parseMapOption', () => {
     ['nip', null],
   ])('%j', (value, expected) => {
     expect(parseMapOption(value)).toEqual(expected);
+  });
+});
+
+describe('aliases match ignoring spaces (SPEC §1.2: camelCase SIASN API headers)', () => {
+  it.each([
+    ['nipBaru', 'nip'],
+    ['tmtJabatan', 'tmt_jabatan'],
+    ['unorNama', 'unit'],
+    ['nipNrpPenilai', 'nip_penilai'],
+    ['hasilKinerjaNilai', 'rating_hasil'],
+    ['perilakuKerjaNilai', 'rating_perilaku'],
+    ['tglLahir', 'tgl_lahir'],
+    ['TANGGALLAHIR', 'tgl_lahir'],
+    ['Tanggal  Lahir', 'tgl_lahir'],
+    ['tmt_golongan', 'tmt_golongan'],
+  ])('%s → %s', (header, field) => {
+    const row = field === 'nip' ? [header, 'NAMA'] : [header, 'NIP', 'NAMA'];
+    const found = findHeader([row], buildAliasMap());
+    expect(found?.columns.get(field as Field)?.header).toBe(header);
+  });
+
+  it('a camelCase TMT JABATAN in a promotions file is still `tmt`', () => {
+    const found = findHeader([['nipBaru', 'tmtJabatan', 'jabatanBaru']], buildAliasMap());
+    expect(found?.kind).toBe('promotions');
+    expect(found?.columns.get('tmt')?.header).toBe('tmtJabatan');
+  });
+
+  it('no two fields share an alias once spaces are ignored', () => {
+    const owner = new Map<string, Field>();
+    const clashes: string[] = [];
+    for (const [field, aliases] of ALIASES) {
+      for (const alias of aliases) {
+        const key = aliasKey(alias);
+        const other = owner.get(key);
+        if (other !== undefined && other !== field) clashes.push(`${alias}: ${other} / ${field}`);
+        owner.set(key, field);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 });

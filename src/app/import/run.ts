@@ -4,7 +4,7 @@
  * report. Never prints; progress goes through a callback.
  */
 import { openDatabase, type Db } from '../../db/open.js';
-import { buildAliasMap, type Field, type FileKind, FILE_KINDS, normaliseHeader } from '../../io/headers.js';
+import { buildAliasMap, type Field, type FileKind, FILE_KINDS, aliasKey, normaliseHeader } from '../../io/headers.js';
 import { openTable, type OpenTable } from '../../io/table.js';
 import { defaultModel } from '../../model/load.js';
 import { AsnError } from '../../shared/errors.js';
@@ -40,7 +40,7 @@ export interface ImportReport {
 
 export async function runImport(names: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const aliases = buildAliasMap(options.map);
-  const extraHeaders = new Set(options.map.map(([h]) => normaliseHeader(h)));
+  const extraHeaders = new Set(options.map.map(([h]) => aliasKey(normaliseHeader(h))));
   const opened: OpenTable[] = [];
   const refused: FileReport[] = [];
   const bytes = new Map<string, number>();
