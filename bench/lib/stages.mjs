@@ -26,6 +26,9 @@ function which(tool) {
 }
 
 /** The subcommands the built asn offers (`asn audit --help` exits 0 even when audit is unknown, so read the list). */
+/** The largest size at which the cards stage writes one file per employee. */
+const CARDS_MAX_EMPLOYEES = 20_000;
+
 export function asnCommands(bin) {
   const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   const section = r.stdout.split(/^Commands:$/m)[1] ?? '';
@@ -109,7 +112,9 @@ export function stagesFor(ctx) {
     },
     // personal cards for everyone (SPEC §12, issue 16): every card from one scored population
     {
-      id: 'asn-report-cards', label: 'asn report --type employee --all --format html', rows: employees, skip: needs('report'),
+      id: 'asn-report-cards', label: 'asn report --type employee --all --format html', rows: employees,
+      // One HTML file per employee: at a million that is tens of GB of cards, so the stage runs at small sizes.
+      skip: employees > CARDS_MAX_EMPLOYEES ? `cards are measured at --size ${CARDS_MAX_EMPLOYEES} or less (one file per employee)` : needs('report'),
       command: node, args: [bin, '--db', db, '--format', 'html', 'report', '--type', 'employee', '--all', '--out', join(work, 'cards')], cleanupDirs: ['cards'],
     },
     {
