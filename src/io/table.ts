@@ -5,10 +5,12 @@
  */
 import { InputError } from '../shared/errors.js';
 import { detectDelimiter, readCsvRows, type Delimiter, type RawRow } from './csv-reader.js';
-import { findHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
+import { findHeader, normaliseHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
 import { assertSafeXlsx } from './xlsx-guard.js';
+import { checkRows } from './row-checks.js';
+import { isNipLike } from './values.js';
 
 export interface TableOptions {
   kind?: FileKind;
@@ -77,6 +79,8 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   const header: HeaderMatch = { ...found, kind: found.kind };
   assertRequiredColumns(source, header);
   const after = firstRows.slice(found.rowIndex + 1);
+  assertOneHeaderRow(source, header, firstRows[found.rowIndex]!, after, options.aliases);
+  const checks = { format: source.format, header, aliases: options.aliases, invalidUtf8: source.invalidUtf8 };
   return {
     source,
     kind: found.kind,
@@ -85,10 +89,30 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     delimiter,
     sheetName: selection.sheetName,
     rows: (async function* () {
-      if (after.length > 0) yield after;
-      yield* rows;
+      if (after.length > 0) yield checkRows(checks, after);
+      for await (const batch of rows) yield checkRows(checks, batch);
     })(),
   };
+}
+
+/**
+ * SPEC §1.7: a header spread over two rows (a merged "PANGKAT" above GOL and TMT GOL) would lose
+ * the columns of the second row; it is refused with a hint to flatten it. The row under the
+ * header is a second header row when its NIP cell is not NIP-like and it holds a known column name.
+ */
+function assertOneHeaderRow(source: Source, header: HeaderMatch, headerRow: RawRow, after: RawRow[], aliases: AliasMap): void {
+  const next = after.find((row) => row.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  if (next === undefined || next.line !== headerRow.line + 1) return;
+  const nipIndex = header.columns.get('nip')!.index;
+  if (isNipLike(next.cells[nipIndex])) return;
+  const names = next.cells
+    .filter((c): c is string => typeof c === 'string' && aliases.has(normaliseHeader(c)))
+    .map((c) => c.trim());
+  if (names.length === 0) return;
+  throw new InputError(
+    `${source.displayName}: the header spans two rows (row ${headerRow.line} and row ${next.line}, which holds the column names ${names.join(', ')}); the columns of the second row would be lost`,
+    'flatten the header to one row: unmerge the header cells, give every column its own name in one row (e.g. GOL and TMT GOL instead of PANGKAT above them), and delete the other header row',
+  );
 }
 
 function assertRequiredColumns(source: Source, header: HeaderMatch): void {

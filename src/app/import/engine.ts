@@ -38,6 +38,8 @@ export interface FileReport {
   warningCount: number;
   unknownColumns: string[];
   headerCells: string[];
+  /** XLSX: the sheet that was read (SPEC §1.7: the summary says which). */
+  sheet: string | null;
   importId: number | null;
   error: AsnError | null;
 }
@@ -118,10 +120,17 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
     for await (const batch of table.rows) {
-      for (const { cells, line } of batch) {
+      for (const { cells, line, problems, repeatedHeader } of batch) {
         counts.rows_read++;
-        if (isSkippable(cells, cells[nipIndex])) {
+        // SPEC §1.7: a copy of the header row (sheets pasted together) is skipped, not rejected.
+        if (repeatedHeader === true || isSkippable(cells, cells[nipIndex])) {
           counts.skipped++;
+          continue;
+        }
+        // SPEC §1.7: a row the reader could not take as the file holds it (wrong number of
+        // fields, a byte that is not UTF-8, a formula without a saved value) is rejected whole.
+        if (problems !== undefined) {
+          reject(report, options, line, cells, problems);
           continue;
         }
         const fields = new RowFields(table.header.columns, cells, table.header.secondary);
@@ -201,6 +210,7 @@ function newReport(table: OpenTable): FileReport {
     warningCount: 0,
     unknownColumns: table.header.unknown,
     headerCells: table.header.headerCells,
+    sheet: table.sheetName,
     importId: null,
     error: null,
   };
@@ -237,6 +247,7 @@ export function refusedReport(name: string, error: AsnError): FileReport {
     warningCount: 0,
     unknownColumns: [],
     headerCells: [],
+    sheet: null,
     importId: null,
     error,
   };
