@@ -9,6 +9,7 @@ import { findHeader, normaliseHeader, REQUIRED, type AliasMap, type Field, type 
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
 import { assertSafeXlsx } from './xlsx-guard.js';
+import { readWorkbookIndex } from './xlsx-workbook.js';
 import { checkRows } from './row-checks.js';
 import { isNipLike } from './values.js';
 
@@ -28,6 +29,8 @@ export interface OpenTable {
   headerLine: number;
   delimiter: Delimiter | null;
   sheetName: string | null;
+  /** Hidden sheets that were passed over (SPEC §1.7), for the summary. */
+  hiddenSheets: string[];
   /** The data rows after the header, in batches. */
   rows: AsyncGenerator<RawRow[]>;
 }
@@ -42,14 +45,15 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   const kindOption = options.kind === undefined ? {} : { kind: options.kind };
   let rows: AsyncGenerator<RawRow[]>;
   let delimiter: Delimiter | null = null;
-  const selection: XlsxSelection = { sheetName: null, seen: [] };
+  const selection: XlsxSelection = { sheetName: null, seen: [], hiddenSkipped: [] };
   if (source.format === 'csv') {
     delimiter = detectDelimiter(source, options.aliases, options.kind);
     if (delimiter === null) throw new InputError(`${source.displayName}: no header row found`, HEADER_HINT);
     rows = readCsvRows(source, delimiter, options.onBytes);
   } else {
-    await assertSafeXlsx(source);
+    const book = await readWorkbookIndex(await assertSafeXlsx(source));
     rows = readXlsxRows(source, {
+      book,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       selection,
       accept: (first) => findHeader(first, options.aliases, kindOption) !== null,
@@ -68,7 +72,9 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   );
   if (!found) {
     const where = source.format === 'xlsx' && selection.seen.length ? ` (sheets: ${selection.seen.join(', ')})` : '';
-    throw new InputError(`${source.displayName}: no header row found${where}`, HEADER_HINT);
+    const hidden = selection.hiddenSkipped.length === 0 ? ''
+      : `; hidden sheets are skipped (${selection.hiddenSkipped.map((s) => `"${s}"`).join(', ')}): name one with --sheet to read it`;
+    throw new InputError(`${source.displayName}: no header row found${where}`, `${HEADER_HINT}${hidden}`);
   }
   if (found.kind === null) {
     throw new InputError(
@@ -88,6 +94,7 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     headerLine: firstRows[found.rowIndex]!.line,
     delimiter,
     sheetName: selection.sheetName,
+    hiddenSheets: selection.hiddenSkipped,
     rows: (async function* () {
       if (after.length > 0) yield checkRows(checks, after);
       for await (const batch of rows) yield checkRows(checks, batch);

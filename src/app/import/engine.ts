@@ -38,8 +38,9 @@ export interface FileReport {
   warningCount: number;
   unknownColumns: string[];
   headerCells: string[];
-  /** XLSX: the sheet that was read (SPEC §1.7: the summary says which). */
+  /** XLSX: the sheet that was read, and the hidden ones passed over (SPEC §1.7: the summary says). */
   sheet: string | null;
+  hiddenSheets: string[];
   importId: number | null;
   error: AsnError | null;
 }
@@ -211,6 +212,7 @@ function newReport(table: OpenTable): FileReport {
     unknownColumns: table.header.unknown,
     headerCells: table.header.headerCells,
     sheet: table.sheetName,
+    hiddenSheets: table.hiddenSheets,
     importId: null,
     error: null,
   };
@@ -248,6 +250,7 @@ export function refusedReport(name: string, error: AsnError): FileReport {
     unknownColumns: [],
     headerCells: [],
     sheet: null,
+    hiddenSheets: [],
     importId: null,
     error,
   };

@@ -24,7 +24,8 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
   const lines: string[] = [];
   const limit = opts.verbose ? Infinity : SHOW;
   for (const f of report.files) {
-    const label = f.kind ? `${f.displayName} (${f.kind})` : f.displayName;
+    const sheet = f.sheet === null ? '' : `, sheet "${f.sheet}"`;
+    const label = f.kind ? `${f.displayName} (${f.kind})${sheet}` : f.displayName;
     if (f.status === 'refused') {
       // The message names the file already.
       lines.push(`${chalk.red('refused')}: ${f.error?.message ?? `${label}: unknown error`}`);
@@ -37,6 +38,9 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
       : f.status === 'checked' ? 'checked' : chalk.green('imported');
     lines.push(`${verb} ${label}: ${countsLine(f)}`);
     if (f.status === 'refused-strict') lines.push('  nothing from this file was written because --strict refuses a file with a bad row');
+    if (f.hiddenSheets.length > 0) {
+      lines.push(`  hidden sheets skipped: ${f.hiddenSheets.map((s) => `"${s}"`).join(', ')} (name one with --sheet to read it)`);
+    }
     if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
     if (f.counts.rows_read === 0) lines.push(`  ${chalk.yellow('warning')}: no data rows after the header`);
     const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));
