@@ -7,6 +7,7 @@ import { importExitCode, runImport, type ImportReport } from '../../app/import/r
 import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/headers.js';
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
+import { checkOutputTarget, openOutputFile } from '../output-target.js';
 import { progressPrinter } from '../render/progress.js';
 import { renderImportSummary } from '../render/import/summary.js';
 
@@ -40,6 +41,9 @@ function parseMaps(values: string[] = []): Array<[string, Field]> {
 async function execute(files: string[], flags: ImportFlags, command: Command, io: Io, dryRun: boolean): Promise<void> {
   const global = globalOptions(command);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const rejects = flags.rejects;
+  // SPEC §1.7: --rejects never overwrites the database or an input, nor replaces a device.
+  if (rejects !== undefined) checkOutputTarget('--rejects', rejects, { db: global.db, inputs: files });
   const showProgress = !global.quiet && io.stderrIsTTY;
   const progress = showProgress ? progressPrinter(io) : null;
   const report: ImportReport = await runImport(files, {
@@ -49,13 +53,17 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
     map: parseMaps(flags.map),
     strict: Boolean(flags.strict),
     dryRun,
-    ...(flags.rejects === undefined ? {} : { rejectsFile: flags.rejects }),
+    ...(rejects === undefined ? {} : { openRejects: () => openOutputFile(rejects) }),
     now: process.env.ASN_NOW ?? new Date().toISOString(),
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
   if (!global.quiet || report.files.some((f) => f.status !== 'imported' && f.status !== 'checked')) {
     io.err(renderImportSummary(report, { color: colorWanted(global.color, 'stderr', io), verbose: global.verbose, quiet: global.quiet }));
+  }
+  if (report.rejectsError !== undefined) {
+    io.err(`asn: error: --rejects ${rejects ?? ''}: ${report.rejectsError.message}\n`);
+    if (report.rejectsError.hint) io.err(`  hint: ${report.rejectsError.hint}\n`);
   }
   process.exitCode = importExitCode(report);
 }

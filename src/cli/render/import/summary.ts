@@ -2,7 +2,7 @@
  * The import summary on stderr (SPEC §1.6: read / inserted / updated / unchanged / rejected /
  * skipped per file, every reject with line, column, value and reason) and the rejects file.
  */
-import { Chalk } from 'chalk';
+import { paint } from '../../terminal.js';
 import type { FileReport } from '../../../app/import/engine.js';
 import type { ImportReport } from '../../../app/import/run.js';
 
@@ -20,7 +20,8 @@ function countsLine(f: FileReport): string {
 }
 
 export function renderImportSummary(report: ImportReport, opts: { color: boolean; verbose: boolean; quiet: boolean }): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  // Colours as marks: the stream sanitises every file name, value and reason (terminal.ts).
+  const chalk = paint(opts.color);
   const lines: string[] = [];
   const limit = opts.verbose ? Infinity : SHOW;
   for (const f of report.files) {
