@@ -4,12 +4,12 @@
  * object prototype, and a killed `report --out` never leaves a half-written file under its name.
  */
 import ExcelJS from 'exceljs';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
-import { BIN, minimalDb, query, runAsn, tempDir } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, minimalDb, query, runAsn, tempDir, writePersonnel } from './helpers.js';
 
 const APPRAISALS = [
   'NIP,TAHUN,PREDIKAT,JPM,POTENSI,JP',
@@ -131,5 +131,189 @@ describe('report --out is atomic', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'laporan.xlsx'));
     expect(wb.worksheets.length).toBeGreaterThan(1);
+  }, 120_000);
+});
+
+/** Issue 12 (SPEC §1.7): outputs never destroy inputs, devices or the database, and never end cut. */
+describe('output targets: never the database, an input or a device replaced', () => {
+  const BAD_ROW = 'NIP,NAMA,GOLONGAN\n198504182010011001,Ratih,III/z\n';
+
+  it.each([
+    [['report', '--out', 'asn.db'], 'asn.db', 'is the database'],
+    [['report', '--out', './sub/../asn.db'], 'asn.db', 'is the database'],
+    [['report', '--out', 'link-to-db'], 'asn.db', 'is the database'],
+    [['report', '--out', 'asn.db-wal'], 'asn.db', "write-ahead log"],
+    [['import', 'bad.csv', '--rejects', 'asn.db'], 'asn.db', 'is the database'],
+    [['import', 'bad.csv', '--rejects', 'bad.csv'], 'bad.csv', 'is the input file bad.csv'],
+    [['import', 'bad.csv', '--rejects', 'link-to-input'], 'bad.csv', 'is the input file bad.csv'],
+  ])('%j is refused (exit 2) and leaves %s as it was', (args, kept, message) => {
+    const dir = minimalDb();
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
+    symlinkSync('asn.db', join(dir, 'link-to-db'));
+    symlinkSync('bad.csv', join(dir, 'link-to-input'));
+    const before = readFileSync(join(dir, kept));
+    const employees = query(join(dir, 'asn.db'), 'SELECT count(*) AS n FROM employees')[0];
+    const r = runAsn(args, { cwd: dir });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(readFileSync(join(dir, kept)).equals(before)).toBe(true);
+    expect(query(join(dir, 'asn.db'), 'SELECT count(*) AS n FROM employees')[0]).toEqual(employees);
+  });
+
+  it('--rejects to a database that does not exist yet (through a dangling symlink) is refused', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
+    symlinkSync('new.db', join(dir, 'rejects.csv'));
+    const r = runAsn(['--db', 'new.db', 'import', 'bad.csv', '--rejects', 'rejects.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the database');
+  });
+
+  it('--rejects /dev/null and --out /dev/null write in place: /dev/null stays a device', () => {
+    const dir = minimalDb();
+    writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
+    expect(runAsn(['import', 'bad.csv', '--rejects', '/dev/null'], { cwd: dir }).code).toBe(1);
+    expect(runAsn(['report', '--out', '/dev/null'], { cwd: dir }).code).toBe(0);
+    expect(runAsn(['report', '--format', 'xlsx', '--out', '/dev/null'], { cwd: dir }).code).toBe(0);
+    const st = statSync('/dev/null');
+    expect(st.isCharacterDevice()).toBe(true);
+    expect(st.mode & 0o666).toBe(0o666);
+  });
+
+  it('--out /dev/full and --rejects /dev/full: exit 4 "disk full", /dev/full stays a device', () => {
+    const dir = minimalDb();
+    writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
+    for (const args of [['report', '--out', '/dev/full'], ['report', '--format', 'xlsx', '--out', '/dev/full'], ['import', 'bad.csv', '--rejects', '/dev/full']]) {
+      const r = runAsn(args, { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
+      expect(r.stderr).toContain('could not write the whole output: disk full');
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('the rejects file of a ";" file is written with ";", the input header, UTF-8 with BOM', () => {
+    const dir = minimalDb();
+    writeFileSync(join(dir, 'semi.csv'), 'NIP;NAMA;GOLONGAN;UNIT KERJA\n198504182010011001;Ratih Purwaningsih;III/z;Dinas A\n');
+    const r = runAsn(['import', 'semi.csv', '--rejects', 'rejects.csv'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const bytes = readFileSync(join(dir, 'rejects.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('NIP;NAMA;GOLONGAN;UNIT KERJA;file;line;column;value;reason');
+    expect(lines[1]).toMatch(/^198504182010011001;Ratih Purwaningsih;III\/z;Dinas A;semi\.csv;2;GOLONGAN;III\/z;/);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('a row with two problems is one row of the rejects file, the reasons joined', () => {
+    const dir = minimalDb();
+    writeFileSync(join(dir, 'two.csv'), 'NIP,NAMA,GOLONGAN,TANGGAL LAHIR\n198504182010011001,Ratih,III/z,31-02-1985\n');
+    expect(runAsn(['import', 'two.csv', '--rejects', 'rejects.csv'], { cwd: dir }).code).toBe(1);
+    const rows = parse(readFileSync(join(dir, 'rejects.csv')), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.column.split('; ').sort()).toEqual(['GOLONGAN', 'TANGGAL LAHIR']);
+    expect(rows[0]!.value.split('; ').sort()).toEqual(['31-02-1985', 'III/z']);
+    expect(rows[0]!.reason).toMatch(/GOLONGAN: .*III\/z/);
+    expect(rows[0]!.reason).toMatch(/TANGGAL LAHIR: impossible date/);
+  });
+});
+
+describe('short writes: exit 4, never exit 0 with a cut output', () => {
+  const mounts: string[] = [];
+  afterAll(() => {
+    for (const m of mounts) {
+      spawnSync('umount', [m]);
+      rmdirSync(m);
+    }
+  });
+
+  /** A database with 3,000 appraised employees: rank --all writes ~400 KB. */
+  function bigDb(): string {
+    const dir = tempDir();
+    writePersonnel(join(dir, 'p.csv'), 3000);
+    const nips = readFileSync(join(dir, 'p.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    writeFileSync(join(dir, 'a.csv'), `NIP,TAHUN,PREDIKAT\n${nips.map((nip, i) => `${nip},2025,${i % 3 === 0 ? 'SB' : 'B'}`).join('\n')}\n`);
+    const r = runAsn(['import', 'p.csv', 'a.csv'], { cwd: dir });
+    if (r.code !== 0) throw new Error(r.stderr);
+    return dir;
+  }
+
+  /** A 64 KB tmpfs (tests run as root on Linux) holding 56 KB already: a disk about to fill up. */
+  function smallDisk(): string {
+    const dir = tempDir();
+    const m = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' });
+    if (m.status !== 0) throw new Error(`cannot mount a tmpfs (needs root): ${m.stderr}`);
+    mounts.push(dir);
+    writeFileSync(join(dir, 'filler'), Buffer.alloc(56 * 1024));
+    return dir;
+  }
+
+  it('stdout to /dev/full: exit 4 with the message, no stack trace', () => {
+    const dir = minimalDb();
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --format csv > /dev/full`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('asn: error: could not write the whole output: disk full');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rank --format csv > file on a full disk: exit 4, not exit 0 with the lowest ranks cut', () => {
+    const dir = bigDb();
+    const disk = smallDisk();
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv > "${disk}/rank.csv"`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(4);
+    expect(r.stderr).toContain('could not write the whole output: disk full');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('report --out and --rejects on a full disk: exit 4, and no file (not even a temporary one) is left', () => {
+    const dir = bigDb();
+    const disk = smallDisk();
+    const report = runAsn(['report', '--type', 'unit', '--format', 'html', '--out', join(disk, 'r.html')], { cwd: dir });
+    expect(report.code, report.stderr).toBe(4);
+    expect(report.stderr).toContain('could not write the whole output: disk full');
+    const lines = ['NIP,NAMA,GOLONGAN'];
+    for (let i = 0; i < 3000; i++) lines.push(`198504182010011001,Pegawai dengan nama yang cukup panjang ${i},III/z`);
+    writeFileSync(join(dir, 'bad.csv'), `${lines.join('\n')}\n`);
+    const rejects = runAsn(['import', 'bad.csv', '--rejects', join(disk, 'rejects.csv')], { cwd: dir });
+    expect(rejects.code, rejects.stderr).toBe(4);
+    expect(rejects.stderr).toContain('could not write the whole output: disk full');
+    expect(rejects.stderr).not.toContain('internal error');
+    expect(readdirSync(disk)).toEqual(['filler']);
+  });
+
+  it('a closed pipe (| head) stays quiet and exits 0', () => {
+    const dir = bigDb();
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv | head -1; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^rank,nip,nama/);
+    expect(r.stderr).not.toContain('error');
+  });
+});
+
+describe('temporary files are removed on SIGINT, SIGTERM and SIGHUP', () => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s during report --format xlsx --out leaves no .tmp file', async (signal) => {
+    const dir = tempDir();
+    writePersonnel(join(dir, 'p.csv'), 6000);
+    expect(runAsn(['import', 'p.csv'], { cwd: dir }).code).toBe(0);
+    const temps = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+    let caught = false;
+    for (let attempt = 0; attempt < 5 && !caught; attempt++) {
+      const child = spawn(process.execPath, [BIN, 'report', '--format', 'xlsx', '--type', 'unit', '--out', 'a.xlsx'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' },
+      });
+      const closed = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+      let exited = false;
+      void closed.then(() => { exited = true; });
+      while (!exited && temps().length === 0) await new Promise((r) => setTimeout(r, 5));
+      if (!exited) child.kill(signal);
+      // The report may finish just before the signal arrives: then try again.
+      caught = (await closed) === signal;
+      expect(temps()).toEqual([]);
+      if (caught) expect(existsSync(join(dir, 'a.xlsx'))).toBe(false);
+      else rmSync(join(dir, 'a.xlsx'), { force: true });
+    }
+    expect(caught).toBe(true);
   }, 120_000);
 });
