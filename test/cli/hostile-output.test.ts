@@ -317,3 +317,73 @@ describe('temporary files are removed on SIGINT, SIGTERM and SIGHUP', () => {
     expect(caught).toBe(true);
   }, 120_000);
 });
+
+describe('terminal safety: control characters in data are shown as U+FFFD everywhere', () => {
+  const EVIL_NAME = 'Ratih \x1b[2J\x1b]8;;http://contoh.invalid\x07klik\x1b]8;;\x07';
+  const EVIL_UNIT = 'Dinas \x1b[31mMerah';
+
+  function evilDb(): string {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.csv'), `NIP,NAMA,UNIT KERJA,GOLONGAN\n198504182010011001,"${EVIL_NAME}",${EVIL_UNIT},III/c\n`);
+    writeFileSync(join(dir, 'a.csv'), 'NIP,TAHUN,PREDIKAT\n198504182010011001,2025,B\n');
+    const r = runAsn(['import', 'p.csv', 'a.csv'], { cwd: dir });
+    if (r.code !== 0) throw new Error(r.stderr);
+    return dir;
+  }
+
+  /** Runs asn with stdout and stderr on a pseudo-terminal (util-linux `script`). */
+  function onTty(dir: string, args: string[]): string {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', TERM: 'dumb' } });
+    if (r.status !== 0) throw new Error(`script failed (${r.status}): ${r.stderr}`);
+    return r.stdout;
+  }
+
+  function expectSafe(text: string): void {
+    expect(text).not.toContain('\x1b');
+    expect(text).not.toContain('\x07');
+    expect(text).toContain('\uFFFD[2J');
+  }
+
+  it('rank --explain on a terminal', () => {
+    const dir = evilDb();
+    const out = onTty(dir, ['rank', '--explain', '198504182010011001']);
+    expect(out).toContain('NIP 198504182010011001');
+    expectSafe(out);
+    expect(out).toContain('\uFFFD]8;;http://contoh.invalid\uFFFDklik');
+  });
+
+  it('the Markdown report on a terminal', () => {
+    const dir = evilDb();
+    const out = onTty(dir, ['report', '--type', 'employee', '--nip', '198504182010011001']);
+    expect(out).toContain('198504182010011001');
+    expectSafe(out);
+  });
+
+  it('reject lines on stderr, the "units:" hint, and file names in messages', () => {
+    const dir = evilDb();
+    writeFileSync(join(dir, 'bad.csv'), 'NIP,NAMA,GOLONGAN\n198504182010011001,Ratih,"III/\x1b[2Jz"\n');
+    const rejected = runAsn(['import', 'bad.csv'], { cwd: dir });
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('GOLONGAN "III/\uFFFD[2Jz"');
+    expectSafe(rejected.stderr);
+    const hint = runAsn(['rank', '--unit', 'nope', '--format', 'csv'], { cwd: dir });
+    expect(hint.code).toBe(2);
+    expect(hint.stderr).toContain('Dinas \uFFFD[31mMerah');
+    expect(hint.stderr).not.toContain('\x1b');
+    const name = 'data\x1b[2J.csv';
+    const missing = runAsn(['import', name], { cwd: dir });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('data\uFFFD[2J.csv');
+    expectSafe(missing.stderr);
+  });
+
+  it("asn's own colours survive on a terminal; the data inside them does not", () => {
+    const dir = evilDb();
+    const command = [process.execPath, BIN, 'rank', '--format', 'table'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', TERM: 'xterm' } });
+    expect(r.stdout).toContain('\x1b[1mrank\x1b[22m');
+    expect(r.stdout).not.toContain('\x1b[2J');
+    expect(r.stdout).not.toContain('\x1b[31m');
+  });
+});
