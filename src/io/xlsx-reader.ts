@@ -124,6 +124,7 @@ export async function* readXlsxRows(
     if (entry.type === 'worksheet') part = `xl/worksheets/sheet${entry.id ?? ''}.xml`;
   });
   selection.seen.push(...book.sheets.map((s) => s.name));
+  const read = new Set<string>();
   try {
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as { name: string; state?: string };
@@ -132,6 +133,7 @@ export async function* readXlsxRows(
       const name = entry?.name ?? ws.name;
       const hidden = entry?.hidden ?? (ws.state === 'hidden' || ws.state === 'veryHidden');
       if (entry === undefined) selection.seen.push(name);
+      read.add(name);
       const wanted = options.sheet === undefined ? !hidden : options.sheet === name;
       if (hidden && options.sheet === undefined) selection.hiddenSkipped.push(name);
       if (selection.sheetName !== null || !wanted) {
@@ -183,6 +185,13 @@ export async function* readXlsxRows(
     throw new InputError(
       `${source.displayName} has no sheet named "${options.sheet}"`,
       `its sheets are: ${selection.seen.map((s) => `"${s}"${selection.hiddenSkipped.includes(s) || book.sheets.find((b) => b.name === s)?.hidden ? ' (hidden)' : ''}`).join(', ')}`,
+    );
+  }
+  if (options.sheet !== undefined && !read.has(options.sheet)) {
+    // Listed in workbook.xml, but its part is not one the streaming reader can read.
+    throw new InputError(
+      `${source.displayName}: sheet "${options.sheet}" is listed in the workbook but its data could not be read`,
+      'open the file in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV',
     );
   }
 }
