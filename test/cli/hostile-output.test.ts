@@ -134,6 +134,17 @@ describe('report --out is atomic', () => {
   }, 120_000);
 });
 
+/** Character devices like /dev/null (1,3) and /dev/full (1,7), made in `dir` (needs root). */
+function devices(dir: string): { nul: string; full: string } {
+  const nul = join(dir, 'null');
+  const full = join(dir, 'full');
+  for (const [path, minor] of [[nul, '3'], [full, '7']] as const) {
+    const r = spawnSync('mknod', ['-m', '666', path, 'c', '1', minor], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`mknod ${path} failed (needs root): ${r.stderr}`);
+  }
+  return { nul, full };
+}
+
 /** Issue 12 (SPEC §1.7): outputs never destroy inputs, devices or the database, and never end cut. */
 describe('output targets: never the database, an input or a device replaced', () => {
   const BAD_ROW = 'NIP,NAMA,GOLONGAN\n198504182010011001,Ratih,III/z\n';
@@ -170,27 +181,41 @@ describe('output targets: never the database, an input or a device replaced', ()
     expect(r.stderr).toContain('is the database');
   });
 
-  it('--rejects /dev/null and --out /dev/null write in place: /dev/null stays a device', () => {
+  it('--rejects and --out to a null device write in place: the device stays a device', () => {
     const dir = minimalDb();
     writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
-    expect(runAsn(['import', 'bad.csv', '--rejects', '/dev/null'], { cwd: dir }).code).toBe(1);
-    expect(runAsn(['report', '--out', '/dev/null'], { cwd: dir }).code).toBe(0);
-    expect(runAsn(['report', '--format', 'xlsx', '--out', '/dev/null'], { cwd: dir }).code).toBe(0);
-    const st = statSync('/dev/null');
+    // Our own copies of /dev/null and /dev/full (tests run as root): code that replaces the
+    // target with a regular file must not take the machine's devices with it.
+    const nul = devices(dir).nul;
+    expect(runAsn(['import', 'bad.csv', '--rejects', nul], { cwd: dir }).code).toBe(1);
+    expect(runAsn(['report', '--out', nul], { cwd: dir }).code).toBe(0);
+    expect(runAsn(['report', '--format', 'xlsx', '--out', nul], { cwd: dir }).code).toBe(0);
+    const st = statSync(nul);
     expect(st.isCharacterDevice()).toBe(true);
-    expect(st.mode & 0o666).toBe(0o666);
+    expect(st.mode & 0o777).toBe(0o666);
   });
 
-  it('--out /dev/full and --rejects /dev/full: exit 4 "disk full", /dev/full stays a device', () => {
+  it('--out and --rejects to a full device: exit 4 "disk full", the device stays a device', () => {
     const dir = minimalDb();
     writeFileSync(join(dir, 'bad.csv'), BAD_ROW);
-    for (const args of [['report', '--out', '/dev/full'], ['report', '--format', 'xlsx', '--out', '/dev/full'], ['import', 'bad.csv', '--rejects', '/dev/full']]) {
+    const full = devices(dir).full;
+    for (const args of [['report', '--out', full], ['report', '--format', 'xlsx', '--out', full], ['import', 'bad.csv', '--rejects', full]]) {
       const r = runAsn(args, { cwd: dir });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(4);
       expect(r.stderr).toContain('could not write the whole output: disk full');
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     }
-    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(statSync(full).isCharacterDevice()).toBe(true);
+  });
+
+  it('--out to a named pipe writes into the pipe, which stays a pipe', () => {
+    const dir = minimalDb();
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync('sh', ['-c', `cat "${fifo}" > got.md & "${process.execPath}" "${BIN}" report --out "${fifo}"; s=$?; wait; exit $s`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'got.md'), 'utf8')).toMatch(/^# /);
+    expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
   it('the rejects file of a ";" file is written with ";", the input header, UTF-8 with BOM', () => {
@@ -249,9 +274,9 @@ describe('short writes: exit 4, never exit 0 with a cut output', () => {
     return dir;
   }
 
-  it('stdout to /dev/full: exit 4 with the message, no stack trace', () => {
+  it('stdout to a full device: exit 4 with the message, no stack trace', () => {
     const dir = minimalDb();
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --format csv > /dev/full`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --format csv > "${devices(dir).full}"`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('asn: error: could not write the whole output: disk full');
     expect(r.stderr).not.toMatch(/\n\s+at /);
