@@ -212,7 +212,7 @@ describe('output targets: never the database, an input or a device replaced', ()
     const dir = minimalDb();
     const fifo = join(dir, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = spawnSync('sh', ['-c', `cat "${fifo}" > got.md & "${process.execPath}" "${BIN}" report --out "${fifo}"; s=$?; wait; exit $s`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `timeout 30 cat "${fifo}" > got.md & "${process.execPath}" "${BIN}" report --out "${fifo}"; s=$?; wait; exit $s`], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'got.md'), 'utf8')).toMatch(/^# /);
     expect(statSync(fifo).isFIFO()).toBe(true);
@@ -276,7 +276,7 @@ describe('short writes: exit 4, never exit 0 with a cut output', () => {
 
   it('stdout to a full device: exit 4 with the message, no stack trace', () => {
     const dir = minimalDb();
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --format csv > "${devices(dir).full}"`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --format csv > "${devices(dir).full}"`], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
     expect(r.status).toBe(4);
     expect(r.stderr).toContain('asn: error: could not write the whole output: disk full');
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -285,7 +285,7 @@ describe('short writes: exit 4, never exit 0 with a cut output', () => {
   it('rank --format csv > file on a full disk: exit 4, not exit 0 with the lowest ranks cut', () => {
     const dir = bigDb();
     const disk = smallDisk();
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv > "${disk}/rank.csv"`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv > "${disk}/rank.csv"`], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
     expect(r.status, r.stderr).toBe(4);
     expect(r.stderr).toContain('could not write the whole output: disk full');
     expect(r.stderr).not.toContain('internal error');
@@ -309,7 +309,7 @@ describe('short writes: exit 4, never exit 0 with a cut output', () => {
 
   it('a closed pipe (| head) stays quiet and exits 0', () => {
     const dir = bigDb();
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv | head -1; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rank --all --format csv | head -1; exit \${PIPESTATUS[0]}`], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^rank,nip,nama/);
     expect(r.stderr).not.toContain('error');
@@ -359,7 +359,7 @@ describe('terminal safety: control characters in data are shown as U+FFFD everyw
   /** Runs asn with stdout and stderr on a pseudo-terminal (util-linux `script`). */
   function onTty(dir: string, args: string[]): string {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', TERM: 'dumb' } });
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', NO_COLOR: '1', TERM: 'dumb' } });
     if (r.status !== 0) throw new Error(`script failed (${r.status}): ${r.stderr}`);
     return r.stdout;
   }
@@ -406,7 +406,7 @@ describe('terminal safety: control characters in data are shown as U+FFFD everyw
   it("asn's own colours survive on a terminal; the data inside them does not", () => {
     const dir = evilDb();
     const command = [process.execPath, BIN, 'rank', '--format', 'table'].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC', TERM: 'xterm' } });
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', TERM: 'xterm' } });
     expect(r.stdout).toContain('\x1b[1mrank\x1b[22m');
     expect(r.stdout).not.toContain('\x1b[2J');
     expect(r.stdout).not.toContain('\x1b[31m');
