@@ -138,15 +138,17 @@ export function openOutputFile(path: string): OutputFile {
   // Through a symlink (even one that dangles): replace the file it points to, not the link.
   const target = canonical(path);
   const temp = tempPathFor(target);
+  // Handlers first: a signal arriving just after the file is created must find it listed.
+  installHandlers();
+  pending.add(temp);
   let fd: number;
   try {
     // Created private before any byte is written: reports and rejects hold personal data (SPEC §8).
     fd = openSync(temp, 'wx', 0o600);
   } catch (error) {
+    pending.delete(temp);
     throw cannotOpen(path, error);
   }
-  installHandlers();
-  pending.add(temp);
   const where = `${path} was left as it was`;
   let open = true;
   const close = () => {
