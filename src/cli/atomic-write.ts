@@ -1,37 +1,51 @@
 /**
- * Writing an output file so that no half-written file is ever left under its final name: the
- * content goes to a temporary file in the same directory (same file system, so the rename is
- * atomic), which then replaces the target. On failure the temporary file is removed. The file
- * gets mode 0600, as the database does: it holds personal data.
+ * Writing an output file whole or not at all (SPEC §1.7), on top of the one output path of
+ * output-target.ts: text in one go, or a stream (the XLSX writer) whose bytes all go through the
+ * short-write check. The caller checks the target with `checkOutputTarget` first.
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { InputError } from '../shared/errors.js';
+import { Writable } from 'node:stream';
+import { openOutputFile } from './output-target.js';
 
-/** `.NAME.PID-RANDOM.tmp` next to `target`: hidden, and unique per process and call. */
-export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
+export { tempPathFor } from './output-target.js';
 
-/** Runs `write(tempPath)`, then renames the temporary file onto `target`; exit 3 when it cannot be written. */
-export async function writeAtomically(target: string, write: (tempPath: string) => Promise<void> | void): Promise<void> {
-  const temp = tempPathFor(target);
-  try {
-    // Created private before any byte is written, so the content is never readable by others.
-    closeSync(openSync(temp, 'wx', 0o600));
-    await write(temp);
-    // Reports name employees (NIP, name, scores): private to the user, like the database (SPEC §8).
-    chmodSync(temp, 0o600);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot write ${target}: ${reason}`, 'check that the directory exists and is writable');
-  }
-}
-
-/** Text (UTF-8) written atomically. */
+/** Text (UTF-8), complete under its name or not there. */
 export async function writeTextAtomically(target: string, text: string): Promise<void> {
-  await writeAtomically(target, (temp) => writeFileSync(temp, text, 'utf8'));
+  const file = openOutputFile(target);
+  try {
+    file.write(text);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
+}
+
+/**
+ * Runs `produce` with a stream into `target`. A write that fails is remembered and the rest of
+ * the stream drained, so the producer (exceljs) finishes normally; the failure is then thrown —
+ * a failed destination stream would otherwise leave exceljs's promise pending for ever.
+ */
+export async function writeAtomically(target: string, produce: (stream: Writable) => Promise<void>): Promise<void> {
+  const file = openOutputFile(target);
+  let failed: unknown = null;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (failed === null) {
+        try {
+          file.write(chunk);
+        } catch (error) {
+          failed = error;
+        }
+      }
+      done();
+    },
+  });
+  try {
+    await produce(stream);
+    if (failed !== null) throw failed;
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
 }

@@ -3,7 +3,10 @@
  * wanted, and the global options of SPEC §7 (--db, --format, --quiet, --no-color, --verbose).
  */
 import type { Command } from 'commander';
+import { isatty } from 'node:tty';
 import { UsageError } from '../shared/errors.js';
+import { forTerminal } from './terminal.js';
+import { writeFully } from './write-fully.js';
 
 export interface Io {
   /** Data: stdout. */
@@ -22,11 +25,26 @@ export interface GlobalOptions {
   verbose: boolean;
 }
 
+// isatty, not process.stdout.isTTY: creating process.stdout would switch a piped fd 1 to
+// non-blocking mode, and it is not used — every byte goes through writeFully (SPEC §1.7).
+const stdoutIsTTY = isatty(1);
+
+/**
+ * The process's streams. stdout: every byte written or exit 4 (write-fully.ts), sanitised for a
+ * terminal (terminal.ts). stderr: messages only, so always sanitised; a stderr that cannot be
+ * written is given up quietly (there is nowhere left to say so).
+ */
 export const processIo: Io = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+  out: (text) => writeFully(1, Buffer.from(forTerminal(text, stdoutIsTTY), 'utf8'), 'the output on stdout is incomplete'),
+  err: (text) => {
+    try {
+      writeFully(2, Buffer.from(forTerminal(text, true), 'utf8'), 'stderr');
+    } catch {
+      // stderr gone or full: nothing more can be said.
+    }
+  },
+  stdoutIsTTY,
+  stderrIsTTY: isatty(2),
 };
 
 /** NO_COLOR (https://no-color.org) set to anything non-empty turns colour off, as does --no-color. */

@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { ModelError } from '../model/load.js';
 import { AsnError, DatabaseError, EXIT, UsageError } from '../shared/errors.js';
 import type { Io } from './context.js';
+import { ClosedPipe } from './write-fully.js';
 
 /** Where users report bugs (README, "Reporting bugs"). */
 export const REPORT_BUGS_AT = 'the asn issue tracker (see README, "Reporting bugs")';
@@ -36,6 +37,8 @@ export function toExpected(error: unknown): AsnError | null {
 
 /** Prints the error and returns the exit code. */
 export function reportError(error: unknown, io: Io, verbose: boolean): number {
+  // `asn rank | head`: the reader has gone; stop quietly as other Unix tools do (SPEC §1.7).
+  if (error instanceof ClosedPipe) return EXIT.ok;
   if (error instanceof CommanderError) {
     // commander has already printed its message; help and version are not errors.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;

@@ -53,11 +53,6 @@ export function makeProgram(io: Io = processIo): Command {
 }
 
 export async function run(argv: string[], io: Io = processIo): Promise<void> {
-  // `asn rank | head`: the reader has gone; stop quietly as other Unix tools do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
   const program = makeProgram(io);
   try {
     await program.parseAsync(argv);

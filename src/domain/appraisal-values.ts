@@ -5,6 +5,7 @@
  */
 import type { Hukdis, Parsed, PotensiWord, PredikatCode, Rating } from './types.js';
 import { fail, ok } from './types.js';
+import { notACodeReason, numericCode } from './codes.js';
 
 /**
  * The spellings e-Kinerja and SIASN exports write, each parsed by the full parser when this
@@ -76,6 +77,9 @@ export function parseRating(raw: string): Parsed<Rating> {
 }
 
 function parseRatingFull(raw: string): Parsed<Rating> {
+  // SPEC §1.7: a SIASN code is exactly 1, 2 or 3; "-1" is rejected, never read as 1.
+  const code = numericCode(raw);
+  if (code === null) return fail(notACodeReason(raw, 'rating', 'SIASN 1, 2 or 3'));
   const key = words(raw)
     .replace(/^(\d)(?: 0+)?$/, '$1') // 1.0 from a numeric spreadsheet cell
     .replace(/ (?:EKSPEKTASI|EKSPETASI|EXPECTATIONS?)$/, '')
@@ -140,6 +144,7 @@ export function parseHukdis(raw: string): Parsed<Hukdis> {
 }
 
 function parseHukdisFull(raw: string): Parsed<Hukdis> {
+  if (numericCode(raw) === null) return fail(notACodeReason(raw, 'hukuman disiplin', '0 for none'));
   const key = words(raw).replace(/^0+$/, '0');
   if (HUKDIS_NONE.has(key)) return ok('none');
   const level = key.replace(/^(?:HUKUMAN DISIPLIN|HUKDIS)\s*/, '').replace(/^TINGKAT\s*/, '');

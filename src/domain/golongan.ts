@@ -5,6 +5,7 @@
  * PPPK: golongan I–XVII (Perpres 98/2020), a separate ordinal 1–17 never compared with PNS.
  */
 import type { JenisPegawai, Parsed } from './types.js';
+import { notACodeReason, numericCode } from './codes.js';
 import { fail, ok } from './types.js';
 
 export interface Golongan {
@@ -83,6 +84,7 @@ export function parseGolongan(raw: string, jenisPegawai: JenisPegawai | null): P
   if (known !== undefined) return ok({ code: known.code, label: known.label });
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return fail('golongan is empty');
+  if (numericCode(text) === null) return fail(notACodeReason(text, 'golongan', 'e.g. III/a, 3a or SIASN 31'));
   return jenisPegawai === 'PPPK' ? parsePppkGolongan(text) : parsePnsGolongan(text);
 }
 

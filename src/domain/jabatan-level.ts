@@ -4,6 +4,7 @@
  * The table itself is configuration (`levels` of the merit model) and is passed in.
  */
 import type { Parsed } from './types.js';
+import { notACodeReason, numericCode } from './codes.js';
 import { fail, ok } from './types.js';
 
 /** Shape of `levels` in the model JSON (src/model/asn-merit-v1.json). */
@@ -40,6 +41,7 @@ const NON_ESELON = new Set(['', '-', '—', '0', '99', 'NON', 'NON ESELON', 'NON
  */
 export function parseEselon(raw: string): Parsed<string | null> {
   const text = raw.trim().replace(/\s+/g, ' ');
+  if (numericCode(text) === null) return fail(notACodeReason(text, 'eselon', 'e.g. III.a or SIASN 31'));
   const upper = text
     .toUpperCase()
     .replace(/\s*-\s*/g, ' ')

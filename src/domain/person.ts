@@ -2,6 +2,7 @@
  * Personal coded values of SPEC §1.3: jenis_kelamin (sex) and jenis_pegawai (employee kind).
  */
 import { fail, ok, type JenisKelamin, type JenisPegawai, type Parsed } from './types.js';
+import { notACodeReason, numericCode } from './codes.js';
 
 /** Upper-case; `-`, `_` and whitespace runs become one space ("Laki-laki" → "LAKI LAKI"). */
 function normalise(raw: string): string {
@@ -18,6 +19,7 @@ const JENIS_KELAMIN: Readonly<Record<string, JenisKelamin>> = {
  * 1/2 follow SIASN's JENIS KELAMIN codes and NIP digit 15.
  */
 export function parseJenisKelamin(raw: string): Parsed<JenisKelamin> {
+  if (numericCode(raw) === null) return fail(notACodeReason(raw, 'jenis_kelamin', 'L, P, or SIASN 1, 2'));
   const value = JENIS_KELAMIN[normalise(raw)];
   return value === undefined ? fail(`unrecognised jenis_kelamin "${raw.trim()}"; use L or P`) : ok(value);
 }

@@ -9,15 +9,29 @@ import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { InputError } from '../shared/errors.js';
 import type { Source } from './source.js';
+import { decodeField } from './utf8.js';
 import { findHeader, type AliasMap, type FileKind } from './headers.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
+/** Why a row cannot be read as the file holds it (SPEC §1.7): the row is rejected with this. */
+export interface CellProblem {
+  column: string;
+  value: string;
+  reason: string;
+}
+
 /** One record of the file: `line` is the physical line where it starts (1-based). */
 export interface RawRow {
   line: number;
   cells: unknown[];
+  /** Set by the readers and io/row-checks.ts: the row is rejected with these (SPEC §1.7). */
+  problems?: CellProblem[];
+  /** A copy of the header row in the middle of the file (sheets pasted together): skipped. */
+  repeatedHeader?: boolean;
+  /** XLSX: cells whose value is not what the sheet shows (formula without a saved value, …). */
+  unreadable?: Array<{ index: number; value: string; reason: string }>;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -46,7 +60,12 @@ function sampleText(source: Source): string {
 export const MAX_RECORD_CHARS = 1_000_000;
 
 const PARSE_OPTIONS = {
+  // SPEC §1.7: a row with more or fewer fields than the header is read as it is and rejected by
+  // the table (io/row-checks.ts), never padded, cut or refused with the whole file.
   relax_column_count: true,
+  // SPEC §1.7: CRLF, LF and CR may be mixed in one file (edited on two machines); each ends a
+  // record outside quotes. csv-parse would otherwise take the first one it meets as the only one.
+  record_delimiter: ['\r\n', '\n', '\r'] as string[],
   relax_quotes: true,
   skip_empty_lines: false,
   bom: false,
@@ -82,8 +101,8 @@ export function detectDelimiter(source: Source, aliases: AliasMap, kind?: FileKi
   return best?.delimiter ?? null;
 }
 
-function decoderStream(encoding: Source['encoding']): Transform {
-  const decoder = new TextDecoder(encoding);
+function decoderStream(source: Source): Transform {
+  const decoder = new TextDecoder(source.encoding);
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _enc, done) {
@@ -116,11 +135,17 @@ export async function* readCsvRows(
       onBytes(read);
     });
   }
-  const parser = input.pipe(decoderStream(source.encoding)).pipe(parse({ ...PARSE_OPTIONS, delimiter }));
+  // SPEC §1.7: a UTF-8 file with stray bytes is parsed as bytes and each field decoded keeping
+  // the stray bytes as marks (io/utf8.ts), so the row holding one is rejected naming the byte.
+  const escaping = source.invalidUtf8;
+  const parser = escaping
+    ? input.pipe(parse({ ...PARSE_OPTIONS, delimiter, encoding: null, bom: true }))
+    : input.pipe(decoderStream(source)).pipe(parse({ ...PARSE_OPTIONS, delimiter }));
   let line = 1;
   let batch: RawRow[] = [];
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const fields of parser as AsyncIterable<string[] | Buffer[]>) {
+      const record = escaping ? (fields as Buffer[]).map(decodeField) : (fields as string[]);
       batch.push({ line, cells: record });
       line += 1 + newlinesIn(record);
       if (batch.length >= BATCH_ROWS) {

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { basename } from 'node:path';
 import { InputError } from '../shared/errors.js';
+import { Utf8Census } from './utf8.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'windows-1252';
 
@@ -24,29 +24,22 @@ export interface Source {
   sha256: string;
   format: 'csv' | 'xlsx';
   encoding: Encoding;
+  /**
+   * UTF-8 that holds invalid bytes (SPEC §1.7): read as UTF-8, and each row holding one is
+   * rejected. False for every other encoding.
+   */
+  invalidUtf8: boolean;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-/** Bytes at the end of `chunk` that may start an unfinished UTF-8 sequence. */
-function incompleteTail(chunk: Buffer): number {
-  for (let back = 1; back <= 3 && back <= chunk.length; back++) {
-    const byte = chunk[chunk.length - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
 /** Scans the bytes once: hash, first bytes, UTF-8 validity, NUL bytes. */
 class Scanner {
   readonly hash = createHash('sha256');
+  readonly utf8 = new Utf8Census();
   head = Buffer.alloc(0);
-  utf8 = true;
   nul = false;
-  private carry = Buffer.alloc(0);
   size = 0;
 
   push(chunk: Buffer): void {
@@ -54,16 +47,12 @@ class Scanner {
     this.size += chunk.length;
     if (this.head.length < 4096) this.head = Buffer.concat([this.head, chunk.subarray(0, 4096 - this.head.length)]);
     if (!this.nul && chunk.includes(0)) this.nul = true;
-    if (this.utf8) {
-      const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-      const tail = incompleteTail(data);
-      this.utf8 = isUtf8(data.subarray(0, data.length - tail));
-      this.carry = Buffer.from(data.subarray(data.length - tail));
-    }
+    this.utf8.push(chunk);
   }
 
-  finish(): { sha256: string; utf8: boolean } {
-    return { sha256: this.hash.digest('hex'), utf8: this.utf8 && this.carry.length === 0 };
+  finish(): { sha256: string; invalid: boolean; multibyte: boolean } {
+    this.utf8.finish();
+    return { sha256: this.hash.digest('hex'), invalid: this.utf8.invalid, multibyte: this.utf8.multibyte };
   }
 }
 
@@ -91,10 +80,10 @@ export async function inspectSource(name: string): Promise<Source> {
       throw new InputError(`cannot read ${name}: ${(error as Error).message}`, 'check the file name and that you may read it');
     }
   }
-  const { sha256, utf8 } = scanner.finish();
+  const { sha256, invalid, multibyte } = scanner.finish();
   const head = scanner.head;
   const displayName = name === '-' ? '(stdin)' : basename(name);
-  const base = { name, displayName, path, buffer, size: scanner.size, sha256 };
+  const base = { name, displayName, path, buffer, size: scanner.size, sha256, invalidUtf8: false };
   if (scanner.size === 0) throw new InputError(`${displayName} is empty`, 'export the file again; it has no bytes');
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return { ...base, format: 'xlsx', encoding: 'utf-8' };
   if (head.subarray(0, 4).equals(OLE_MAGIC)) {
@@ -107,7 +96,11 @@ export async function inspectSource(name: string): Promise<Source> {
   if (scanner.nul) {
     throw new InputError(`${displayName} is not a text or XLSX file (it contains binary data)`, 'export the data as CSV or XLSX');
   }
-  return { ...base, format: 'csv', encoding: utf8 ? 'utf-8' : 'windows-1252' };
+  // SPEC §1.7: Windows-1252 only when no byte sequence of the file is valid multi-byte UTF-8; a
+  // UTF-8 file with a few stray bytes stays UTF-8 and the rows holding them are rejected.
+  if (!invalid) return { ...base, format: 'csv', encoding: 'utf-8' };
+  if (multibyte) return { ...base, format: 'csv', encoding: 'utf-8', invalidUtf8: true };
+  return { ...base, format: 'csv', encoding: 'windows-1252' };
 }
 
 /** Size in bytes of a path, for progress reporting. */

@@ -5,11 +5,14 @@
  */
 import { InputError } from '../shared/errors.js';
 import { detectDelimiter, readCsvRows, type Delimiter, type RawRow } from './csv-reader.js';
-import { findHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
+import { findHeader, normaliseHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
 import { assertSafeXlsx } from './xlsx-guard.js';
 import { titleDate } from './title-date.js';
+import { readWorkbookIndex } from './xlsx-workbook.js';
+import { checkRows } from './row-checks.js';
+import { isNipLike } from './values.js';
 
 export interface TableOptions {
   kind?: FileKind;
@@ -29,6 +32,8 @@ export interface OpenTable {
   sheetName: string | null;
   /** The date in the title rows above the header (SPEC §9 snapshot date), or null. */
   titleDate: string | null;
+  /** Hidden sheets that were passed over (SPEC §1.7), for the summary. */
+  hiddenSheets: string[];
   /** The data rows after the header, in batches. */
   rows: AsyncGenerator<RawRow[]>;
 }
@@ -48,14 +53,15 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   const kindOption = options.kind === undefined ? {} : { kind: options.kind };
   let rows: AsyncGenerator<RawRow[]>;
   let delimiter: Delimiter | null = null;
-  const selection: XlsxSelection = { sheetName: null, seen: [] };
+  const selection: XlsxSelection = { sheetName: null, seen: [], hiddenSkipped: [] };
   if (source.format === 'csv') {
     delimiter = detectDelimiter(source, options.aliases, options.kind);
     if (delimiter === null) throw new InputError(`${source.displayName}: no header row found`, HEADER_HINT);
     rows = readCsvRows(source, delimiter, options.onBytes);
   } else {
-    await assertSafeXlsx(source);
+    const book = await readWorkbookIndex(await assertSafeXlsx(source));
     rows = readXlsxRows(source, {
+      book,
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
       selection,
       accept: (first) => findHeader(first, options.aliases, kindOption) !== null,
@@ -74,7 +80,9 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   );
   if (!found) {
     const where = source.format === 'xlsx' && selection.seen.length ? ` (sheets: ${selection.seen.join(', ')})` : '';
-    throw new InputError(`${source.displayName}: no header row found${where}`, HEADER_HINT);
+    const hidden = selection.hiddenSkipped.length === 0 ? ''
+      : `; hidden sheets are skipped (${selection.hiddenSkipped.map((s) => `"${s}"`).join(', ')}): name one with --sheet to read it`;
+    throw new InputError(`${source.displayName}: no header row found${where}`, `${HEADER_HINT}${hidden}`);
   }
   if (found.kind === null) {
     throw new InputError(
@@ -85,6 +93,8 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
   const header: HeaderMatch = { ...found, kind: found.kind };
   assertRequiredColumns(source, header);
   const after = firstRows.slice(found.rowIndex + 1);
+  assertOneHeaderRow(source, header, firstRows[found.rowIndex]!, after, options.aliases);
+  const checks = { format: source.format, header, aliases: options.aliases, invalidUtf8: source.invalidUtf8 };
   return {
     source,
     kind: found.kind,
@@ -93,11 +103,32 @@ export async function openTable(name: string, options: TableOptions): Promise<Op
     delimiter,
     sheetName: selection.sheetName,
     titleDate: titleDate(firstRows.slice(0, found.rowIndex).map((r) => r.cells)),
+    hiddenSheets: selection.hiddenSkipped,
     rows: (async function* () {
-      if (after.length > 0) yield after;
-      yield* rows;
+      if (after.length > 0) yield checkRows(checks, after);
+      for await (const batch of rows) yield checkRows(checks, batch);
     })(),
   };
+}
+
+/**
+ * SPEC §1.7: a header spread over two rows (a merged "PANGKAT" above GOL and TMT GOL) would lose
+ * the columns of the second row; it is refused with a hint to flatten it. The row under the
+ * header is a second header row when its NIP cell is not NIP-like and it holds a known column name.
+ */
+function assertOneHeaderRow(source: Source, header: HeaderMatch, headerRow: RawRow, after: RawRow[], aliases: AliasMap): void {
+  const next = after.find((row) => row.cells.some((c) => c !== null && c !== undefined && String(c).trim() !== ''));
+  if (next === undefined || next.line !== headerRow.line + 1) return;
+  const nipIndex = header.columns.get('nip')!.index;
+  if (isNipLike(next.cells[nipIndex])) return;
+  const names = next.cells
+    .filter((c): c is string => typeof c === 'string' && aliases.has(normaliseHeader(c)))
+    .map((c) => c.trim());
+  if (names.length === 0) return;
+  throw new InputError(
+    `${source.displayName}: the header spans two rows (row ${headerRow.line} and row ${next.line}, which holds the column names ${names.join(', ')}); the columns of the second row would be lost`,
+    'flatten the header to one row: unmerge the header cells, give every column its own name in one row (e.g. GOL and TMT GOL instead of PANGKAT above them), and delete the other header row',
+  );
 }
 
 function assertRequiredColumns(source: Source, header: HeaderMatch): void {

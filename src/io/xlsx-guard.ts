@@ -19,6 +19,7 @@ interface ZipEntry {
   path: string;
   compressedSize: number;
   uncompressedSize: number;
+  buffer(): Promise<Buffer>;
 }
 
 type OpenZip = { files: ZipEntry[] };
@@ -26,7 +27,8 @@ interface Unzipper {
   Open: { file(path: string): Promise<OpenZip>; buffer(data: Buffer): Promise<OpenZip> };
 }
 
-export async function assertSafeXlsx(source: Source): Promise<void> {
+/** Refuses a zip bomb; returns the zip directory (the workbook's parts, unread). */
+export async function assertSafeXlsx(source: Source): Promise<ZipEntry[]> {
   const { default: unzipper } = (await import('unzipper')) as unknown as { default: Unzipper };
   let zip: OpenZip;
   try {
@@ -57,4 +59,5 @@ export async function assertSafeXlsx(source: Source): Promise<void> {
       'split the workbook, or export CSV',
     );
   }
+  return zip.files;
 }

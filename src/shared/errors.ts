@@ -34,6 +34,16 @@ export class DatabaseError extends AsnError {
   }
 }
 
+/**
+ * Exit 4: an output (stdout, `--out`, `--rejects`) could not be written whole (SPEC §1.7 "Short
+ * writes"): disk full, I/O error. Never exit 0 with a cut file.
+ */
+export class OutputError extends AsnError {
+  constructor(message: string, hint?: string) {
+    super(message, 4, hint);
+  }
+}
+
 /** Exit codes of SPEC §7, named. */
 export const EXIT = {
   ok: 0,

@@ -4,6 +4,7 @@ declare module 'unzipper' {
     path: string;
     compressedSize: number;
     uncompressedSize: number;
+    buffer(): Promise<Buffer>;
   }
   interface ZipDirectory {
     files: ZipDirectoryEntry[];

@@ -23,7 +23,8 @@ describe('fixtures/messy imports cleanly', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('imported personnel-semicolon-bom.csv (personnel): 17 read, 10 inserted, 0 updated, 0 unchanged, 0 rejected, 7 skipped');
-    expect(r.stderr).toContain('imported personnel.xlsx (personnel): 8 read, 8 inserted');
+    // SPEC §1.7: the summary names the sheet that was read.
+    expect(r.stderr).toContain('imported personnel.xlsx (personnel), sheet "Data Pegawai": 8 read, 8 inserted');
     expect(r.stderr).toContain('imported appraisals-win1252.csv (appraisals): 10 read, 10 inserted');
     expect(r.stderr).toContain('imported appraisals-utf16.txt (appraisals): 8 read, 8 inserted');
     expect(r.stderr).toContain('imported promotions-pipe.csv (promotions): 3 read, 3 inserted');

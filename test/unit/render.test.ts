@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { type Column, type DataTable, formatCell } from '../../src/cli/render/table-data.js';
 import { createCsvStream, renderCsv } from '../../src/cli/render/csv.js';
 import { renderJson, renderJsonObject, renderNdjson } from '../../src/cli/render/json.js';
+import { forTerminal } from '../../src/cli/terminal.js';
 import { renderTextTable } from '../../src/cli/render/text-table.js';
 import { renderMarkdownTable } from '../../src/cli/render/markdown.js';
 import { escapeHtml, htmlTable } from '../../src/cli/render/html.js';
@@ -167,8 +168,10 @@ describe('renderTextTable', () => {
     expect(out).toContain('NIP');
   });
 
-  it('colours the header when color is true', () => {
-    expect(renderTextTable(rankTable, { color: true })).toContain('\x1b[');
+  it('colours the header when color is true (the escapes are kept by the terminal sanitiser)', () => {
+    const out = forTerminal(renderTextTable(rankTable, { color: true }), true);
+    expect(out).toContain('\x1b[1m');
+    expect(out).not.toContain('\uFFFD');
   });
 
   it('does not let a cell smuggle escape codes into the terminal', () => {

@@ -40,6 +40,9 @@ export interface FileReport {
   warningCount: number;
   unknownColumns: string[];
   headerCells: string[];
+  /** XLSX: the sheet that was read, and the hidden ones passed over (SPEC §1.7: the summary says). */
+  sheet: string | null;
+  hiddenSheets: string[];
   importId: number | null;
   error: AsnError | null;
   /** Personnel files: the snapshot this file made or updated (SPEC §9). */
@@ -159,10 +162,17 @@ export async function importTable(db: Db, table: OpenTable, options: EngineOptio
     const nipIndex = table.header.columns.get('nip')!.index;
     const counts = report.counts;
     for await (const batch of table.rows) {
-      for (const { cells, line } of batch) {
+      for (const { cells, line, problems, repeatedHeader } of batch) {
         counts.rows_read++;
-        if (isSkippable(cells, cells[nipIndex])) {
+        // SPEC §1.7: a copy of the header row (sheets pasted together) is skipped, not rejected.
+        if (repeatedHeader === true || isSkippable(cells, cells[nipIndex])) {
           counts.skipped++;
+          continue;
+        }
+        // SPEC §1.7: a row the reader could not take as the file holds it (wrong number of
+        // fields, a byte that is not UTF-8, a formula without a saved value) is rejected whole.
+        if (problems !== undefined) {
+          reject(report, options, line, cells, problems);
           continue;
         }
         const fields = new RowFields(table.header.columns, cells, table.header.secondary);
@@ -249,6 +259,8 @@ function newReport(table: OpenTable): FileReport {
     warningCount: 0,
     unknownColumns: table.header.unknown,
     headerCells: table.header.headerCells,
+    sheet: table.sheetName,
+    hiddenSheets: table.hiddenSheets,
     importId: null,
     error: null,
     snapshot: null,
@@ -286,6 +298,8 @@ export function refusedReport(name: string, error: AsnError): FileReport {
     warningCount: 0,
     unknownColumns: [],
     headerCells: [],
+    sheet: null,
+    hiddenSheets: [],
     importId: null,
     error,
     snapshot: null,

@@ -9,7 +9,7 @@ import { openTable, type OpenTable } from '../../io/table.js';
 import { defaultModel } from '../../model/load.js';
 import { AsnError } from '../../shared/errors.js';
 import { importTable, refusedReport, type FileReport } from './engine.js';
-import { RejectsFile } from './rejects-file.js';
+import { RejectsFile, type RejectsSink } from './rejects-file.js';
 import { presentNips } from '../../db/queries/history.js';
 import type { RowIssue } from './row-fields.js';
 
@@ -20,8 +20,8 @@ export interface ImportOptions {
   map: ReadonlyArray<readonly [string, Field]>;
   strict: boolean;
   dryRun: boolean;
-  /** `--rejects FILE`: every rejected row, written as the import runs. */
-  rejectsFile?: string;
+  /** `--rejects FILE`: opens where every rejected row is written as the import runs. */
+  openRejects?: () => RejectsSink;
   /** ISO timestamp recorded in the import log. */
   now: string;
   /** `--as-of DATE`: the snapshot date of the personnel files (SPEC §9). */
@@ -36,6 +36,8 @@ export interface ImportOptions {
 export interface ImportReport {
   files: FileReport[];
   dryRun: boolean;
+  /** `--rejects` could not be written whole (SPEC §1.7: exit 4); the imports themselves stand. */
+  rejectsError?: AsnError;
 }
 
 export async function runImport(names: readonly string[], options: ImportOptions): Promise<ImportReport> {
@@ -60,13 +62,15 @@ export async function runImport(names: readonly string[], options: ImportOptions
       refused.push(refusedReport(name, error));
     }
   }
+  // SPEC §1.6: the rejects file takes the delimiter of the (first) input; XLSX has none: `,`.
+  const delimiter = opened.find((t) => t.delimiter !== null)?.delimiter ?? ',';
   // SPEC §1.6: personnel first, then riwayat, appraisals, promotions (stable within a kind).
   opened.sort((a, b) => FILE_KINDS.indexOf(a.kind) - FILE_KINDS.indexOf(b.kind));
   const files: FileReport[] = [...refused];
   if (opened.length === 0) return { files, dryRun: options.dryRun };
 
   const db = openDatabase(options.db, options.dryRun ? 'dry-run' : 'write');
-  const rejects = options.rejectsFile === undefined ? null : new RejectsFile(options.rejectsFile, opened.map((t) => t.header.headerCells));
+  const rejects = options.openRejects === undefined ? null : new RejectsFile(options.openRejects(), opened.map((t) => t.header.headerCells), delimiter);
   try {
     if (options.dryRun) db.exec('BEGIN');
     // SPEC §9 leavers: someone in any personnel file of this command is present (files read together).
@@ -90,7 +94,12 @@ export async function runImport(names: readonly string[], options: ImportOptions
         }),
       );
     }
-    rejects?.finish();
+    try {
+      rejects?.finish();
+    } catch (error) {
+      if (!(error instanceof AsnError)) throw error;
+      return { files, dryRun: options.dryRun, rejectsError: error };
+    }
   } catch (error) {
     rejects?.abandon();
     throw error;
@@ -107,6 +116,7 @@ function closeQuietly(db: Db, dryRun: boolean): void {
 
 /** Exit code of an import (SPEC §7): 3 when a file was refused, 1 when rows were rejected. */
 export function importExitCode(report: ImportReport): number {
+  if (report.rejectsError !== undefined) return report.rejectsError.exitCode;
   if (report.files.some((f) => f.status === 'refused')) return Math.max(...report.files.map((f) => f.error?.exitCode ?? 0));
   if (report.files.some((f) => f.counts.rejected > 0)) return 1;
   return 0;

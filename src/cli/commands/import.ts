@@ -7,6 +7,7 @@ import { importExitCode, runImport, type ImportReport } from '../../app/import/r
 import { FILE_KINDS, parseMapOption, type Field, type FileKind } from '../../io/headers.js';
 import { UsageError } from '../../shared/errors.js';
 import { collect, colorWanted, globalOptions, type Io } from '../context.js';
+import { checkOutputTarget, openOutputFile } from '../output-target.js';
 import { progressPrinter } from '../render/progress.js';
 import { dateOption, todayOf } from '../date-option.js';
 import { renderImportSummary } from '../render/import/summary.js';
@@ -52,6 +53,9 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
   if (flags.asOf !== undefined && flags.asOf > todayOf(now)) {
     throw new UsageError(`--as-of ${flags.asOf} is in the future (today is ${todayOf(now)})`, 'a snapshot is dated by the day its data was true: give that date');
   }
+  const rejects = flags.rejects;
+  // SPEC §1.7: --rejects never overwrites the database or an input, nor replaces a device.
+  if (rejects !== undefined) checkOutputTarget('--rejects', rejects, { db: global.db, inputs: files });
   const showProgress = !global.quiet && io.stderrIsTTY;
   const progress = showProgress ? progressPrinter(io) : null;
   const report: ImportReport = await runImport(files, {
@@ -61,7 +65,7 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
     map: parseMaps(flags.map),
     strict: Boolean(flags.strict),
     dryRun,
-    ...(flags.rejects === undefined ? {} : { rejectsFile: flags.rejects }),
+    ...(rejects === undefined ? {} : { openRejects: () => openOutputFile(rejects) }),
     now,
     ...(flags.asOf === undefined ? {} : { asOf: flags.asOf }),
     partial: Boolean(flags.partial),
@@ -71,6 +75,10 @@ async function execute(files: string[], flags: ImportFlags, command: Command, io
   progress?.done();
   if (!global.quiet || report.files.some((f) => f.status !== 'imported' && f.status !== 'checked')) {
     io.err(renderImportSummary(report, { color: colorWanted(global.color, 'stderr', io), verbose: global.verbose, quiet: global.quiet }));
+  }
+  if (report.rejectsError !== undefined) {
+    io.err(`asn: error: --rejects ${rejects ?? ''}: ${report.rejectsError.message}\n`);
+    if (report.rejectsError.hint) io.err(`  hint: ${report.rejectsError.hint}\n`);
   }
   process.exitCode = importExitCode(report);
 }

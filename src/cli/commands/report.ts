@@ -9,6 +9,7 @@ import { cleanNip } from '../../io/values.js';
 import { UsageError } from '../../shared/errors.js';
 import { writeAtomically, writeTextAtomically } from '../atomic-write.js';
 import { globalOptions, intOption, resolveFormat, type Io } from '../context.js';
+import { checkOutputTarget } from '../output-target.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJsonObject } from '../render/json.js';
 import { renderReportHtml } from '../render/report/html.js';
@@ -133,7 +134,7 @@ function writeAllCards(flags: ReportFlags, type: ReportType, lang: ReportLang, g
 async function emit(report: Report, format: string, flags: ReportFlags, io: Io): Promise<void> {
   if (format === 'xlsx') {
     const out = flags.out as string;
-    await writeAtomically(out, (temp) => writeXlsx(xlsxTables(report), temp));
+    await writeAtomically(out, (stream) => writeXlsx(xlsxTables(report), stream));
     return;
   }
   let text: string;
@@ -203,6 +204,10 @@ export function makeReportCommand(io: Io): Command {
       if (format === 'xlsx' && flags.out === undefined) throw new UsageError('--format xlsx needs --out FILE', 'asn report --format xlsx --out report.xlsx');
       if (flags.table !== undefined && format !== 'csv') throw new UsageError('--table applies to --format csv only', 'json and xlsx hold every table');
       const nip = checkNip(type, flags.nip);
+      // SPEC §1.7: --out never overwrites the database or an input, nor replaces a device.
+      if (flags.out !== undefined) {
+        checkOutputTarget('--out', flags.out, { db: global.db, inputs: flags.model === undefined ? [] : [flags.model] });
+      }
       const candidates = candidateOptions(type, flags, global.db);
       const generatedAt = reportTime(flags.asOfTime, process.env.ASN_REPORT_TIME, new Date());
       const report = buildReport({

@@ -4,6 +4,7 @@
  */
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import { terminalSafe as safe, trustedEscapes } from '../terminal.js';
 import { type DataTable, columnHeader, formatCell, isNumericColumn } from './table-data.js';
 
 export interface TextTableOptions {
@@ -13,11 +14,12 @@ export interface TextTableOptions {
 
 /**
  * Control characters in data (ESC, BEL, backspace, …) would let a cell drive the terminal or
- * smuggle ANSI codes into `--no-color` output, so they are shown as U+FFFD. TAB becomes a
- * space (it would break the column grid); CRLF/CR become a newline, which is kept: cli-table3 prints multi-line cells.
+ * smuggle ANSI codes into `--no-color` output, so they are shown as U+FFFD by the one sanitiser
+ * (terminal.ts), also when the table goes to a file. TAB becomes a space (it would break the
+ * column grid); CRLF/CR become a newline, which is kept: cli-table3 prints multi-line cells.
  */
 function terminalSafe(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return safe(text.replace(/\r\n?/g, '\n').replace(/\t/g, ' '));
 }
 
 /**
@@ -36,5 +38,6 @@ export function renderTextTable(table: DataTable, opts: TextTableOptions): strin
   for (const row of table.rows) {
     cli.push(table.columns.map((column) => terminalSafe(formatCell(row[column.key], column))));
   }
-  return `${cli.toString()}\n`;
+  // Every cell was sanitised above, so the escapes left are the header colour: kept (terminal.ts).
+  return `${trustedEscapes(cli.toString())}\n`;
 }

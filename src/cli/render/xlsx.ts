@@ -128,11 +128,12 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: DataTab
   sheet.commit();
 }
 
-/** Writes one sheet per table to `file` (overwritten). Rejects when the file cannot be written. */
-export async function writeXlsx(tables: DataTable[], file: string): Promise<void> {
+/** Writes one sheet per table to `stream` (a file path is written directly). Resolves when all is written. */
+export async function writeXlsx(tables: DataTable[], file: string | NodeJS.WritableStream): Promise<void> {
   // Loaded on demand: exceljs takes ~200 ms to load, which other formats need not pay.
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const target = typeof file === 'string' ? { filename: file } : { stream: file as unknown as import('node:stream').Stream };
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ ...target, useSharedStrings: true, useStyles: true });
   const taken = new Set<string>();
   for (const table of tables) {
     const name = sheetName(table.name, taken);

@@ -2,7 +2,7 @@
  * The import summary on stderr (SPEC §1.6: read / inserted / updated / unchanged / rejected /
  * skipped per file, every reject with line, column, value and reason) and the rejects file.
  */
-import { Chalk } from 'chalk';
+import { paint } from '../../terminal.js';
 import type { FileReport } from '../../../app/import/engine.js';
 import type { ImportReport } from '../../../app/import/run.js';
 
@@ -29,11 +29,13 @@ function countsLine(f: FileReport, dryRun: boolean): string {
 }
 
 export function renderImportSummary(report: ImportReport, opts: { color: boolean; verbose: boolean; quiet: boolean }): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  // Colours as marks: the stream sanitises every file name, value and reason (terminal.ts).
+  const chalk = paint(opts.color);
   const lines: string[] = [];
   const limit = opts.verbose ? Infinity : SHOW;
   for (const f of report.files) {
-    const label = f.kind ? `${f.displayName} (${f.kind})` : f.displayName;
+    const sheet = f.sheet === null ? '' : `, sheet "${f.sheet}"`;
+    const label = f.kind ? `${f.displayName} (${f.kind})${sheet}` : f.displayName;
     if (f.status === 'refused') {
       // The message names the file already.
       lines.push(`${chalk.red('refused')}: ${f.error?.message ?? `${label}: unknown error`}`);
@@ -51,6 +53,9 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
         : '  nothing from this file was written because --strict refuses a file with a bad row');
     }
     if (f.snapshot) lines.push(...snapshotLines(f, chalk));
+    if (f.hiddenSheets.length > 0) {
+      lines.push(`  hidden sheets skipped: ${f.hiddenSheets.map((s) => `"${s}"`).join(', ')} (name one with --sheet to read it)`);
+    }
     if (f.unknownColumns.length > 0) lines.push(`  ignored columns: ${f.unknownColumns.join(', ')}`);
     if (f.counts.rows_read === 0) lines.push(`  ${chalk.yellow('warning')}: no data rows after the header`);
     const rejects = f.rejects.flatMap((r) => r.issues.map((i) => ({ line: r.line, ...i })));
@@ -72,7 +77,7 @@ export function renderImportSummary(report: ImportReport, opts: { color: boolean
 }
 
 /** The snapshot of a personnel file (SPEC §9): date and where it came from, joined / changed / left / unchanged. */
-function snapshotLines(f: FileReport, chalk: InstanceType<typeof Chalk>): string[] {
+function snapshotLines(f: FileReport, chalk: ReturnType<typeof paint>): string[] {
   const s = f.snapshot!;
   const from = s.asOfSource === 'option' ? '--as-of' : s.asOfSource === 'title' ? 'the title rows' : 'the import day';
   const out = [`  snapshot ${s.asOf} (from ${from}): ${s.joined} joined, ${s.changed} changed, ${s.left} left, ${s.unchanged} unchanged`];
