@@ -9,7 +9,7 @@
  * The common row costs a length comparison and a few property reads.
  */
 import type { CellProblem, RawRow } from './csv-reader.js';
-import { findHeader, normaliseHeader, type AliasMap, type HeaderMatch } from './headers.js';
+import { fieldOfHeader, findHeader, normaliseHeader, type AliasMap, type HeaderMatch } from './headers.js';
 import { escapedByteIn, withoutEscapes } from './utf8.js';
 
 export interface RowCheckContext {
@@ -66,7 +66,7 @@ function isHeaderCopy(ctx: RowCheckContext, cells: readonly unknown[], nipIndex:
   if (typeof nip !== 'string' || nip.length === 0 || nip.length > 40) return false;
   const first = nip.charCodeAt(0);
   if (first >= 0x30 && first <= 0x39) return false; // a digit: a data row
-  if (ctx.aliases.get(normaliseHeader(nip)) !== 'nip') return false;
+  if (fieldOfHeader(ctx.aliases, normaliseHeader(nip)) !== 'nip') return false;
   return findHeader([cells], ctx.aliases, { maxRows: 1 }) !== null;
 }
 

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../shared/errors.js';
 import { detectDelimiter, readCsvRows, type Delimiter, type RawRow } from './csv-reader.js';
-import { findHeader, normaliseHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
+import { fieldOfHeader, findHeader, normaliseHeader, REQUIRED, type AliasMap, type Field, type FileKind, type HeaderMatch } from './headers.js';
 import { inspectSource, type Source } from './source.js';
 import { HEADER_SCAN_ROWS, readXlsxRows, type XlsxSelection } from './xlsx-reader.js';
 import { assertSafeXlsx } from './xlsx-guard.js';
@@ -122,7 +122,7 @@ function assertOneHeaderRow(source: Source, header: HeaderMatch, headerRow: RawR
   const nipIndex = header.columns.get('nip')!.index;
   if (isNipLike(next.cells[nipIndex])) return;
   const names = next.cells
-    .filter((c): c is string => typeof c === 'string' && aliases.has(normaliseHeader(c)))
+    .filter((c): c is string => typeof c === 'string' && fieldOfHeader(aliases, normaliseHeader(c)) !== undefined)
     .map((c) => c.trim());
   if (names.length === 0) return;
   throw new InputError(
