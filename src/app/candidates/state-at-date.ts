@@ -27,7 +27,7 @@ import { stateAt } from '../history/state.js';
 export interface StateSource {
   /** `dated-history`: snapshots (and riwayat) up to D; `current-record`: a database without snapshots. */
   id: 'dated-history' | 'current-record';
-  /** The line of the output, e.g. `state at D: dated history up to D — snapshot 2024-12-31, no riwayat`. */
+  /** The line of the output, e.g. `state at D: dated history up to D — snapshot 2024-12-31; no riwayat`. */
   text: string;
   /** The snapshot dates up to D, oldest first. */
   snapshots: string[];
@@ -75,8 +75,9 @@ function postTimelines(db: Db, levels: MeritModel['levels'] | null): Map<string,
 }
 
 /**
- * Everyone in their state at `date` whose unit or instansi at D is in the scope (units compared
- * by name as SPEC §1.3), in nip order — those not in service at D too, with `active` false. With
+ * Everyone appointed by `date` (tmt_cpns ≤ D or unknown), in their state at D, whose unit or
+ * instansi at D is in the scope (units compared by name as SPEC §1.3), in nip order — those who
+ * left or are inactive at D too, with `active` false. With
  * `levels` (a model whose level table differs from the built-in one) every level is derived again
  * from the stored post.
  */
@@ -101,6 +102,8 @@ export function* peopleAt(db: Db, date: string, scope: CandidateScopeQuery, leve
     };
     const detail = state.detailAt(current);
     const employee = { ...detail.employee };
+    // Appointed after D: not of the scope at D at all (a later snapshot's CPNS do not change the counts at D).
+    if (employee.tmtCpns !== null && employee.tmtCpns > date) continue;
     if (levels !== null && detail.post !== null) {
       const p = detail.post.values;
       employee.level = levelOf({ eselon: p.eselon, jabatan: p.jabatan, jenis_jabatan: p.jenisJabatan, level: p.level }, levels);
@@ -136,7 +139,7 @@ export function earliestDate(db: Db): string | null {
 
 /**
  * What the state at D is taken from, from data dated up to D only:
- * - `state at D: dated history up to D — snapshot 2024-12-31, no riwayat`
+ * - `state at D: dated history up to D — snapshot 2024-12-31; no riwayat`
  * - `state at D: dated history up to D — snapshots 2024-12-31, 2025-12-31; riwayat jabatan, riwayat golongan`
  * - `state at D: dated history up to D — no snapshot up to D: values assumed from the earliest, 2025-12-31`
  * - `state at D: current record (no history imported)` (a database without snapshots).
@@ -153,6 +156,5 @@ export function stateSource(db: Db, date: string): StateSource {
   else if (snapshots.length === 1) snapshotText = `snapshot ${snapshots[0]!}`;
   else if (snapshots.length <= SHOWN_SNAPSHOTS) snapshotText = `snapshots ${snapshots.join(', ')}`;
   else snapshotText = `snapshots ${snapshots[0]!} … ${snapshots[snapshots.length - 1]!} (${snapshots.length})`;
-  const sep = riwayat.length === 0 ? ', ' : '; ';
-  return { id: 'dated-history', text: `state at D: dated history up to D — ${snapshotText}${sep}${riwayatText}`, snapshots, riwayat };
+  return { id: 'dated-history', text: `state at D: dated history up to D — ${snapshotText}; ${riwayatText}`, snapshots, riwayat };
 }
