@@ -111,6 +111,23 @@ describe('the pool and the scope at D', () => {
   });
 });
 
+describe('the state line names only the snapshots up to D', () => {
+  it('lists up to four snapshots, more as the first … the last (n)', () => {
+    const dir = tempDir('history');
+    const text = readFileSync(join(dir, 'history/personnel-2024.csv'), 'utf8');
+    for (const year of [2020, 2021, 2022, 2023, 2024]) {
+      // One change a year (Maya Sari's TAHUN LULUS), so that each snapshot holds a version.
+      const file = `p${year}.csv`;
+      writeFileSync(join(dir, file), text.replace('KEADAAN 31 DESEMBER 2024', `KEADAAN 31 DESEMBER ${year}`).replace(',S-1,2014,U-3201-0420', `,S-1,${year - 10},U-3201-0420`));
+      ok(dir, ['import', file]);
+    }
+    const line = (...args: string[]) => list(dir, ...args, '--format', 'table').stdout.split('\n')[1];
+    expect(line()).toBe('# state at D: dated history up to D — snapshots 2020-12-31 … 2024-12-31 (5); no riwayat');
+    expect(line('--date', '2023-06-30')).toBe('# state at D: dated history up to D — snapshots 2020-12-31, 2021-12-31, 2022-12-31; no riwayat');
+    expect(line('--date', '2018-01-01')).toBe('# state at D: dated history up to D — no snapshot up to D: values assumed from the earliest, 2020-12-31; no riwayat');
+  });
+});
+
 describe('years at level and golongan at D from the riwayat', () => {
   // Hendra Wijaya: Analis Kebijakan Ahli Pertama (level 4) in Dinas Kesehatan from 2014-03-03, Ahli
   // Muda (level 5) from 2021-06-01, transferred as Ahli Muda to Dinas Pendidikan on 2025-02-01 —
