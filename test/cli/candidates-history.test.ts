@@ -109,6 +109,23 @@ describe('the pool and the scope at D', () => {
     expect(r.stdout.split('\n')[0]).toContain(' · date 2025-12-31 (newest snapshot) · ');
     expect(r.stdout.split('\n')[1]).toBe('# state at D: dated history up to D — snapshots 2024-12-31, 2025-12-31; riwayat jabatan, riwayat golongan');
   });
+
+  it('asn report --type candidates reads the same state at D and says so', () => {
+    const dir = dbBoth();
+    const report = (date: string) => {
+      const r = runAsn(['report', '--type', 'candidates', '--level', '6', '--unit', DINKES, '--date', date, '--format', 'md'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const january = report('2025-01-31');
+    expect(january).toContain('Keadaan pegawai pada 2025-01-31 diambil dari riwayat bertanggal sampai tanggal itu (snapshot: 2024-12-31; riwayat: jabatan, golongan).');
+    expect(january).toContain(RINA);
+    // At the end of 2025 she is in Dinas Pendidikan, and Joko (tugas belajar) is out of the pool.
+    const december = report('2025-12-31');
+    expect(december).toContain('(snapshot: 2024-12-31, 2025-12-31; riwayat: jabatan, golongan)');
+    expect(december).not.toContain(RINA);
+    expect(december).not.toContain(JOKO);
+  });
 });
 
 describe('the state line names only the snapshots up to D', () => {
