@@ -54,31 +54,52 @@ export function serviceAtLeast(tmtCpns: string | null, date: string, years: numb
   return { rule: 'experience', level: null, months: months === null ? null : Math.max(0, months), atLevel: true, requiredYears: years };
 }
 
-/** One entry of the post timeline (SPEC §9): the level held from a date. */
+/**
+ * One entry of the post timeline (SPEC §9): the level held from a date. `heldSince` is the TMT
+ * jabatan a snapshot version gave for the post when the entry itself is dated by the snapshot
+ * (`as_of`): the post was held since then, which is when a run of levels can have started.
+ */
 export interface PostEntry {
   from: string | null;
   level: number | null;
+  heldSince?: string | null;
 }
 
 /**
  * Whole months at level ≥ `level` at D (SPEC §11): the time since the start of the unbroken run
  * of post-timeline entries at level ≥ `level` that reaches D, counted as service months (§2).
- * 'not-at-level' when the entry in force at D is below `level` (or of unknown level); null when
- * the run's start is not dated. Entries dated after D are not looked at.
+ * Entries are given in timeline order (by date, then the SPEC §9 priority: the last of a date
+ * wins); entries dated after D are not looked at, undated ones (a post without tmt_jabatan) can
+ * only be the one in force and go last. The run starts at its first entry's date, or earlier at
+ * that entry's `heldSince` when that lies after the entry before the run (or there is none) and
+ * not after D. With no entry dated ≤ D the earliest entry is assumed to be in force (SPEC §9
+ * "assumed"): its run starts at its `heldSince` when that is ≤ D, else it is unknown.
+ * Returns 'not-at-level' when the entry in force at D is below `level` (or of unknown level, or
+ * there is none); null when the run's start is not known.
  */
 export function monthsAtLevel(timeline: readonly PostEntry[], level: number, date: string): number | 'not-at-level' | null {
   const known = timeline.filter((e) => e.from === null || e.from <= date);
-  // Undated entries (a post without tmt_jabatan) can only be the one in force: keep them last.
-  const sorted = [...known].sort((a, b) => (a.from === null ? 1 : b.from === null ? -1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  let start: PostEntry | null = null;
-  for (let k = sorted.length - 1; k >= 0; k--) {
-    const entry = sorted[k]!;
-    if (entry.level === null || entry.level < level) break;
-    start = entry;
-  }
-  if (start === null) return 'not-at-level';
-  if (start.from === null) return null;
-  return Math.max(0, serviceMonths(start.from, date) ?? 0);
+  // Undated entries can only be the one in force: keep them last (the sort is stable).
+  const sorted = known.length > 0
+    ? [...known].sort((a, b) => (a.from === null ? (b.from === null ? 0 : 1) : b.from === null ? -1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+    : earliestOf(timeline);
+  let k = sorted.length - 1;
+  while (k >= 0 && sorted[k]!.level !== null && sorted[k]!.level! >= level) k--;
+  const start = sorted[k + 1];
+  if (start === undefined) return 'not-at-level';
+  const before = k >= 0 ? sorted[k]!.from : null;
+  const held = start.heldSince ?? null;
+  const heldOk = held !== null && held <= date && (start.from === null || held <= start.from) && (before === null || held > before);
+  const from = heldOk ? held : start.from !== null && start.from <= date ? start.from : null;
+  if (from === null) return null;
+  return Math.max(0, serviceMonths(from, date) ?? 0);
+}
+
+/** The earliest dated entry (the first of them on a tie), as a one-entry timeline; [] when none. */
+function earliestOf(timeline: readonly PostEntry[]): PostEntry[] {
+  let first: PostEntry | null = null;
+  for (const e of timeline) if (e.from !== null && (first === null || e.from < first.from!)) first = e;
+  return first === null ? [] : [first];
 }
 
 /**
@@ -164,7 +185,7 @@ export interface EligibilityInput {
   tmtCpns: string | null;
   golonganCode: number | null;
   tglLahir: string | null;
-  /** The post timeline up to D (SPEC §9); today one entry: the current post from its tmt_jabatan. */
+  /** The post timeline (SPEC §9): riwayat and snapshot entries, or the current post from its tmt_jabatan. */
   posts: readonly PostEntry[];
   predikatByYear: Readonly<Record<number, PredikatCode | null>>;
   hukdisByYear: Readonly<Record<number, Hukdis | null>>;

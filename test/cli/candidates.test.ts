@@ -69,7 +69,7 @@ describe('asn candidates --level 6 (administrator)', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     const [first, second] = table.stdout.split('\n');
     expect(first).toBe(`# candidates for level 6 (administrator) · date 2026-01-15 · scope all · merit year 2025 · model asn-merit-v1 sha256:${hash}`);
-    expect(second).toBe('# state at D: current record (no history imported)');
+    expect(second).toBe('# state at D: dated history up to D — snapshot 2026-01-15; no riwayat');
     expect(table.stdout).toContain('Arif Wicaksono');
     // csv keeps stdout to the columns; the same lines go to stderr with the pool counts.
     const csv = candidates('--level', '6', '--date', '2026-01-15');
@@ -79,9 +79,9 @@ describe('asn candidates --level 6 (administrator)', () => {
     );
   });
 
-  it('takes D from the latest personnel import when --date is not given, and accepts every date form', () => {
+  it('takes D from the newest snapshot date (here the import day) when --date is not given, and accepts every date form', () => {
     const r = candidates('--level', '6');
-    expect(r.stderr).toContain('date 2026-01-15 (latest import)');
+    expect(r.stderr).toContain('date 2026-01-15 (newest snapshot)');
     expect(r.stdout).toBe(candidates('--level', '6', '--date', '15 Januari 2026').stdout);
     expect(r.stdout).toBe(candidates('--level', '6', '--date', '15/01/2026').stdout);
   });
@@ -145,7 +145,7 @@ describe('asn candidates --level 6 (administrator)', () => {
 
   it('--excluded in table output prints the excluded list after the header lines', () => {
     const r = candidates('--level', '6', '--excluded', '--format', 'table');
-    expect(r.stdout.split('\n')[1]).toBe('# state at D: current record (no history imported)');
+    expect(r.stdout.split('\n')[1]).toBe('# state at D: dated history up to D — snapshot 2026-01-15; no riwayat');
     expect(r.stdout).toContain('reasons');
     expect(r.stdout).toContain('Hadi Purnomo');
     expect(r.stdout).not.toContain('Arif Wicaksono');

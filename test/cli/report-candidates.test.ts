@@ -41,7 +41,7 @@ describe('asn report --type candidates', () => {
     expect(md).toContain(`- Dibuat: ${TIME}`);
     expect(md).toMatch(/\| Tanggal \(D\) +\| 2026-01-15 +\|/);
     expect(md).toMatch(/\| Level jabatan +\| 6 · administrator +\|/);
-    expect(md).toContain('Keadaan pegawai pada 2026-01-15 diambil dari data kepegawaian terakhir yang diimpor (riwayat belum diimpor).');
+    expect(md).toContain('Keadaan pegawai pada 2026-01-15 diambil dari riwayat bertanggal sampai tanggal itu (snapshot: 2026-01-15; riwayat: –).');
     expect(md).toMatch(/\| Pendidikan +\| pendidikan minimal S-1\/D-IV +\| PP 11\/2017 ps\. 53 sebagaimana diubah PP 17\/2020 +\|/);
     expect(md).toMatch(/\| Usia +\| usia maksimal 57 tahun pada 2026-01-15 +\| PP 11\/2017 ps\. 239 \(BUP\) +\|/);
     expect(md).toMatch(/\| +1 \| 198203142006031001 \| Arif Wicaksono .*\| +92\.60 \| +9 \| SB .*\| Ya +\|/);

@@ -50,7 +50,8 @@ describe('years of service (PP 11/2017 art. 54 d), whole months from tmt_cpns ag
 });
 
 describe('months at level ≥ x from the post timeline (SPEC §11)', () => {
-  const entries = (...e: Array<[string | null, number | null]>): PostEntry[] => e.map(([from, level]) => ({ from, level }));
+  const entries = (...e: Array<[string | null, number | null] | [string | null, number | null, string]>): PostEntry[] =>
+    e.map(([from, level, heldSince]) => (heldSince === undefined ? { from, level } : { from, level, heldSince }));
   it.each([
     // timeline, x, months at D 2026-01-15
     ['one post at 5 since 2023-01-01', entries(['2023-01-01', 5]), 5, 36],
@@ -62,6 +63,16 @@ describe('months at level ≥ x from the post timeline (SPEC §11)', () => {
     ['unknown level breaks the run', entries(['2019-01-01', 5], ['2022-01-01', null]), 5, 'not-at-level'],
     ['undated current post', entries([null, 5]), 5, null],
     ['empty timeline', entries(), 5, 'not-at-level'],
+    // Hand-worked from riwayat jabatan (SPEC §9 timelines), D 2026-01-15:
+    ['promoted into 5 on 2023-01-15, then a transfer at 5: the run starts at the promotion', entries(['2015-01-01', 4], ['2023-01-15', 5], ['2024-09-01', 5]), 5, 36],
+    ['a demotion to 4 breaks the run: it starts again on 2023-02-01', entries(['2018-01-01', 5], ['2021-06-01', 4], ['2023-02-01', 5]), 5, 35],
+    ['same date: the last entry (riwayat after snapshot) is the one in force', entries(['2024-12-31', 5], ['2024-12-31', 4]), 5, 'not-at-level'],
+    ['a snapshot entry held since its TMT jabatan 2020-01-15', entries(['2024-12-31', 5, '2020-01-15']), 5, 72],
+    ['TMT jabatan after the entry before the run: the run starts at it', entries(['2019-01-01', 4], ['2024-12-31', 5, '2021-07-01']), 5, 54],
+    ['TMT jabatan before the entry before the run: the run starts at the entry', entries(['2019-01-01', 4], ['2024-12-31', 5, '2016-01-04']), 5, 12],
+    ['no entry ≤ D: the earliest is assumed, held since its TMT jabatan', entries(['2026-12-31', 5, '2022-01-15'], ['2027-03-01', 6]), 5, 48],
+    ['no entry ≤ D and no TMT jabatan ≤ D: unknown', entries(['2026-03-01', 5]), 5, null],
+    ['no entry ≤ D, the earliest below x', entries(['2026-03-01', 4, '2020-01-01']), 5, 'not-at-level'],
   ] as const)('%s', (_name, timeline, x, months) => {
     expect(monthsAtLevel(timeline, x, D)).toBe(months);
   });

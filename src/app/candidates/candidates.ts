@@ -20,7 +20,7 @@ import { defaultModel, loadModel } from '../../model/load.js';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { levelsChanged } from '../population/inputs.js';
 import { resolveUnits, scorePopulation, type ModelInfo, type RankContext } from '../population/scoring.js';
-import { defaultDate, earliestDate, peopleAt, STATE_SOURCE, type PersonAtDate } from './state-at-date.js';
+import { defaultDate, earliestDate, peopleAt, stateSource, type PersonAtDate, type StateSource } from './state-at-date.js';
 import { vacancyLevel, type Vacancy, type VacancyInput } from './vacancy.js';
 
 export interface CandidatesRequest {
@@ -94,7 +94,8 @@ export interface CandidatesResult {
   levelsRederived: boolean;
   rules: EligibilityLevelRules;
   eligibility: EligibilityModel;
-  state: typeof STATE_SOURCE;
+  /** What the state at D was taken from (state-at-date.ts). */
+  state: StateSource;
   pool: PoolCounts;
   candidates: CandidateRow[];
   excluded: ExcludedRow[];
@@ -137,7 +138,7 @@ function settleDate(db: Db, given: string | undefined): { date: string; defaulte
   if (date === null) throw new InputError('the database holds no personnel import to date the list by', 'give the date: --date 2026-01-15');
   const earliest = earliestDate(db);
   if (earliest !== null && date < earliest) {
-    throw new UsageError(`--date ${date} is before any data: nobody was in service yet (the earliest TMT CPNS is ${earliest})`, `give a date on or after ${earliest}, e.g. the default (the latest import)`);
+    throw new UsageError(`--date ${date} is before any data: nobody was in service yet (the earliest TMT CPNS is ${earliest})`, `give a date on or after ${earliest}, e.g. the default (the newest snapshot date)`);
   }
   return { date, defaulted: given === undefined };
 }
@@ -179,7 +180,8 @@ export function listCandidates(request: CandidatesRequest): CandidatesResult {
     const modelInfo: ModelInfo = { name: loaded.name, hash: loaded.hash, file: request.modelFile ?? null };
 
     // Merit and box of Y, exactly as `asn rank --year Y` scores them (src/app/population/scoring.ts).
-    const ctx: RankContext = { model, modelInfo, year, referenceDate: date, units: query.units.length > 0 ? [...query.units] : [], levels };
+    // Everyone is scored: the scope is taken at D, and someone in it at D may be elsewhere now.
+    const ctx: RankContext = { model, modelInfo, year, referenceDate: date, units: [], levels };
     const { scored } = scorePopulation(db, ctx);
     const rowOf = scored.nipIndex();
 
@@ -205,7 +207,7 @@ export function listCandidates(request: CandidatesRequest): CandidatesResult {
     pool.pool = members.size;
 
     const first = Math.min(...counted, year - 1);
-    for (const a of countedAppraisals(db, query, first, year)) {
+    for (const a of countedAppraisals(db, first, year)) {
       const m = members.get(a.nip);
       if (m === undefined) continue;
       m.predikat[a.tahun] = oneOf(a.predikat, PREDIKAT_CODES);
@@ -249,7 +251,7 @@ export function listCandidates(request: CandidatesRequest): CandidatesResult {
     }
     return {
       date, dateDefaulted: defaulted, vacancy, scope, year, countedYears: counted, model: modelInfo, levelsRederived: levels !== null,
-      rules, eligibility: model.eligibility, state: STATE_SOURCE, pool, candidates, excluded,
+      rules, eligibility: model.eligibility, state: stateSource(db, date), pool, candidates, excluded,
     };
   } finally {
     db.close();

@@ -107,7 +107,15 @@ export function candidatesSections(request: ReportRequest, meta: ReportMeta): Re
   const lang = request.lang;
   return [
     section('candidates-post', [
-      noteBlock({ id: 'candidates-state', params: { date: result.date } }),
+      noteBlock({
+        id: 'candidates-state',
+        params: {
+          date: result.date,
+          // Dates and riwayat kinds are the same words in both languages; '–' when none (state-at-date.ts).
+          snapshots: result.state.snapshots.length === 0 ? '–' : result.state.snapshots.join(', '),
+          riwayat: result.state.riwayat.length === 0 ? '–' : result.state.riwayat.join(', '),
+        },
+      }),
       tableBlock(requestTable(result, lang)),
     ]),
     section('candidates-rules', [tableBlock(rulesTable(result, lang))]),

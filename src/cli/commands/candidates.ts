@@ -69,7 +69,7 @@ export function addCandidateOptions(command: Command): Command {
     .option('--post <text>', 'title of the vacant post with a jenjang or structural word ("Analis Kebijakan Ahli Madya"), instead of --level')
     .option('--unit <name>', 'only people of this unit (repeatable; case-insensitive)', collect)
     .option('--instansi <name>', 'only people of this instansi (case-insensitive)')
-    .option('--date <date>', 'D: the date of the appointment (default: the date of the latest personnel import)');
+    .option('--date <date>', 'D: the date of the appointment (default: the newest snapshot date)');
 }
 
 export function makeCandidatesCommand(io: Io): Command {

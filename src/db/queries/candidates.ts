@@ -1,6 +1,7 @@
 /**
- * What `asn candidates` reads (SPEC §11): the employees of a scope with the fields of their state
- * at D, the predikat and hukuman disiplin of the counted years, the dates that bound D, and the
+ * What `asn candidates` reads (SPEC §11): the current records (the state at D is put on them by
+ * src/app/history), the post timelines for years at level, the predikat and hukuman disiplin of
+ * the counted years, the dates that bound D, what the dated history holds up to D, and the
  * look-ups that refuse an unknown instansi. Values are always parameters.
  */
 import type { Db } from '../open.js';
@@ -23,6 +24,8 @@ export interface CandidateRecordRow {
   tgl_lahir: string | null;
   unit: string | null;
   instansi: string | null;
+  /** The snapshot date of the current row (null in a database migrated without one). */
+  as_of: string | null;
 }
 
 /** The scope of SPEC §11: stored unit names (`--unit`), or one stored instansi name, or everyone. */
@@ -31,39 +34,59 @@ export interface CandidateScopeQuery {
   instansi: string | null;
 }
 
-function scopeWhere(scope: CandidateScopeQuery, alias: string): { sql: string; args: string[] } {
-  if (scope.units.length > 0) return { sql: `WHERE ${alias}.unit IN (${scope.units.map(() => '?').join(', ')})`, args: [...scope.units] };
-  if (scope.instansi !== null) return { sql: `WHERE ${alias}.instansi = ?`, args: [scope.instansi] };
-  return { sql: '', args: [] };
-}
-
-/** The employees of the scope, in nip order. */
-export function candidateRecords(db: Db, scope: CandidateScopeQuery): IterableIterator<CandidateRecordRow> {
-  const where = scopeWhere(scope, 'e');
+/** Every current record, in nip order (the scope is applied at D by the caller). */
+export function candidateRecords(db: Db): IterableIterator<CandidateRecordRow> {
   return db
     .prepare(
       `SELECT e.nip, e.nama, e.jenis_pegawai, e.golongan_code, e.tmt_golongan, e.tmt_cpns, e.level, e.tmt_jabatan,
-              e.eselon, e.jabatan, e.jenis_jabatan, e.pendidikan, e.tahun_lulus, e.tgl_lahir, e.unit, e.instansi
-       FROM employees e ${where.sql} ORDER BY e.nip`,
+              e.eselon, e.jabatan, e.jenis_jabatan, e.pendidikan, e.tahun_lulus, e.tgl_lahir, e.unit, e.instansi, e.as_of
+       FROM employees e ORDER BY e.nip`,
     )
-    .iterate(...where.args) as IterableIterator<CandidateRecordRow>;
+    .iterate() as IterableIterator<CandidateRecordRow>;
 }
 
-/** Predikat and hukuman disiplin of the scope's employees in years from..to. */
-export function countedAppraisals(
-  db: Db,
-  scope: CandidateScopeQuery,
-  from: number,
-  to: number,
-): Array<{ nip: string; tahun: number; predikat: string | null; hukuman_disiplin: string | null }> {
-  const where = scopeWhere(scope, 'e');
-  const join = where.sql === '' ? 'WHERE' : `${where.sql} AND`;
+/** One entry of a post timeline (post_history), with the TMT jabatan of its snapshot version. */
+export interface PostTimelineRow {
+  nip: string;
+  valid_from: string;
+  priority: number;
+  level: number | null;
+  eselon: string | null;
+  jabatan: string | null;
+  jenis_jabatan: string | null;
+  /** For a snapshot entry: the version's tmt_jabatan (the post held since); null otherwise. */
+  held_since: string | null;
+}
+
+/** Every stored post-timeline entry, by nip then timeline order (date, then priority). */
+export function postTimelineRows(db: Db): IterableIterator<PostTimelineRow> {
   return db
     .prepare(
-      `SELECT a.nip, a.tahun, a.predikat, a.hukuman_disiplin FROM appraisals a JOIN employees e ON e.nip = a.nip
-       ${join} a.tahun BETWEEN ? AND ? ORDER BY a.nip, a.tahun`,
+      `SELECT p.nip, p.valid_from, p.priority, p.level, p.eselon, p.jabatan, p.jenis_jabatan, v.tmt_jabatan AS held_since
+       FROM post_history p
+       LEFT JOIN employee_versions v ON p.source = 'snapshot' AND v.nip = p.nip AND v.import_id = p.import_id
+       ORDER BY p.nip, p.valid_from, p.priority`,
     )
-    .all(...where.args, from, to) as Array<{ nip: string; tahun: number; predikat: string | null; hukuman_disiplin: string | null }>;
+    .iterate() as IterableIterator<PostTimelineRow>;
+}
+
+/** Predikat and hukuman disiplin of everyone in years from..to (the caller keeps its pool's). */
+export function countedAppraisals(db: Db, from: number, to: number): IterableIterator<{ nip: string; tahun: number; predikat: string | null; hukuman_disiplin: string | null }> {
+  return db
+    .prepare('SELECT nip, tahun, predikat, hukuman_disiplin FROM appraisals WHERE tahun BETWEEN ? AND ?')
+    .iterate(from, to) as IterableIterator<{ nip: string; tahun: number; predikat: string | null; hukuman_disiplin: string | null }>;
+}
+
+/** The snapshot dates, oldest first. */
+export function snapshotDates(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT as_of FROM snapshots ORDER BY as_of').pluck().all() as string[];
+}
+
+/** Whether riwayat-jabatan / riwayat-golongan entries dated on or before `date` are stored. */
+export function riwayatUpTo(db: Db, date: string): { jabatan: boolean; golongan: boolean } {
+  const post = db.prepare("SELECT EXISTS (SELECT 1 FROM post_history WHERE source = 'riwayat' AND valid_from <= ?)").pluck().get(date) as number;
+  const rank = db.prepare("SELECT EXISTS (SELECT 1 FROM rank_history WHERE source = 'riwayat' AND valid_from <= ?)").pluck().get(date) as number;
+  return { jabatan: post === 1, golongan: rank === 1 };
 }
 
 /** The time of the latest personnel import (ISO 8601), null when there is none. */

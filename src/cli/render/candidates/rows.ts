@@ -59,10 +59,10 @@ export function scopeText(result: Pick<CandidatesResult, 'scope'>): string {
 /**
  * The two header lines (SPEC §11 "states D, L, the scope, the model and its hash"), e.g.
  * `# candidates for level 6 (administrator) · date 2026-01-15 · scope all · merit year 2025 · model asn-merit-v1 sha256:…`
- * `# state at D: current record (no history imported)`.
+ * `# state at D: dated history up to D — snapshot 2026-01-15; no riwayat`.
  */
 export function candidatesComment(result: CandidatesResult): string {
-  const date = `date ${result.date}${result.dateDefaulted ? ' (latest import)' : ''}`;
+  const date = `date ${result.date}${result.dateDefaulted ? ' (newest snapshot)' : ''}`;
   const levels = result.levelsRederived ? ' · levels from the model' : '';
   return `# candidates for ${vacancyText(result)} · ${date} · scope ${scopeText(result)} · merit year ${result.year} · ` +
     `model ${result.model.name} sha256:${result.model.hash}${levels}\n# ${result.state.text}\n`;
@@ -73,7 +73,7 @@ export function candidatesSummary(result: CandidatesResult, excludedShown: boole
   const p = result.pool;
   const out = [
     p.notPns > 0 ? `${p.notPns} not PNS (CPNS, PPPK or unknown)` : '',
-    p.notActive > 0 ? `${p.notActive} not in service at D` : '',
+    p.notActive > 0 ? `${p.notActive} not active at D (left or inactive)` : '',
     p.levelUnknown > 0 ? `${p.levelUnknown} with no level` : '',
     p.levelNotBelow > 0 ? `${p.levelNotBelow} at level ${result.vacancy.level} or higher` : '',
   ].filter((s) => s !== '');

@@ -242,7 +242,7 @@ export const LABELS_EN: ReportLabels = {
     'calibration-no-appraisers': 'The appraisals of this year name no appraiser (NIP PENILAI column), so appraiser leniency cannot be tested yet.',
     'calibration-unavailable': 'No predikat in year {year}: nothing to calibrate.',
     // candidates (SPEC §11)
-    'candidates-state': 'The state of each employee on {date} is the last imported personnel record (no history imported). Order: highest merit, then DUK, then NIP; succession pool = talent box 7–9.',
+    'candidates-state': 'The state of each employee on {date} is taken from the dated history up to that date (snapshots: {snapshots}; riwayat: {riwayat}). Order: highest merit, then DUK, then NIP; succession pool = talent box 7–9.',
     'candidates-none': 'Nobody meets every requirement; the reasons are listed in the next section.',
     // openness and fairness (SPEC §12, issue 16)
     'public-notice': 'This report contains no personal data: no NIP, name, birth date or per-person row. Counts from 1 to {k}−1 show as `<{k}`; when a row then has exactly one hidden count, its next smallest count is hidden too (`*`), as is every share, rate or mean computed from a hidden count. Units with fewer than {k} employees are pooled into one row.',

@@ -239,7 +239,7 @@ export const LABELS_ID: ReportLabels = {
     'calibration-no-appraisers': 'Penilaian tahun ini tidak mencantumkan pejabat penilai (kolom NIP PENILAI), sehingga kelonggaran penilai belum dapat diuji.',
     'calibration-unavailable': 'Tidak ada predikat kinerja pada tahun {year}: tidak ada yang dapat dikalibrasi.',
     // candidates (SPEC §11)
-    'candidates-state': 'Keadaan pegawai pada {date} diambil dari data kepegawaian terakhir yang diimpor (riwayat belum diimpor). Urutan: nilai merit tertinggi, lalu DUK, lalu NIP; kelompok suksesi = kotak talenta 7–9.',
+    'candidates-state': 'Keadaan pegawai pada {date} diambil dari riwayat bertanggal sampai tanggal itu (snapshot: {snapshots}; riwayat: {riwayat}). Urutan: nilai merit tertinggi, lalu DUK, lalu NIP; kelompok suksesi = kotak talenta 7–9.',
     'candidates-none': 'Tidak ada pegawai yang memenuhi semua persyaratan; alasannya tercantum pada bagian berikut.',
     // openness and fairness (SPEC §12, issue 16)
     'public-notice': 'Laporan ini tidak memuat data pribadi: tidak ada NIP, nama, tanggal lahir atau baris per orang. Jumlah 1 sampai {k}−1 ditulis `<{k}`; bila dalam satu baris hanya satu jumlah tersembunyi, jumlah terkecil berikutnya disembunyikan juga (`*`), begitu pula persentase, tingkat dan rata-rata yang dihitung dari jumlah tersembunyi. Unit dengan kurang dari {k} pegawai digabung dalam satu baris.',
