@@ -12,12 +12,16 @@ export const SNAPSHOT_1 = '2025-12-31';
 export const SNAPSHOT_2 = '2026-06-30';
 export const CHANGE_TMT = '2026-03-02';
 
-/** A number in [0, 1) from the row number: the same rows change on every run. */
+/**
+ * A number in [0, 1) from the row number: the same rows change on every run. A 32-bit integer
+ * finaliser (murmur3's) over the row number and a salt, all in Math.imul: a multiply in doubles
+ * (i × 2654435761 before `>>> 0`) keeps too few mixed low bits, and half the rows came out < 0.01.
+ */
 function unit(i, salt) {
-  let h = (i * 2654435761 + salt * 40503) >>> 0;
-  h ^= h >>> 15;
-  h = Math.imul(h, 2246822519) >>> 0;
-  h ^= h >>> 13;
+  let h = (i ^ Math.imul(salt, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
   return h / 4294967296;
 }
 
@@ -26,7 +30,9 @@ export async function makeSecondSnapshot(input, output) {
   const counts = { rows: 0, changed: 0, left: 0, joined: 0 };
   let header = null;
   let col = {};
-  let lastUnit = null;
+  // The unit block being read and the one before it: a changed row moves to the previous unit.
+  let block = null;
+  let previousBlock = null;
   let buffer = '';
   const seen = new Set();
   let i = 0;
@@ -46,13 +52,16 @@ export async function makeSecondSnapshot(input, output) {
     const r = unit(i, 1);
     if (r < 0.01) { counts.left++; continue; }
     const current = [row[col['UNOR ID']], row[col['UNOR NAMA']]];
-    if (r < 0.04 && lastUnit !== null && lastUnit[1] !== current[1]) {
-      row[col['UNOR ID']] = lastUnit[0];
-      row[col['UNOR NAMA']] = lastUnit[1];
+    if (block === null || block[1] !== current[1]) {
+      previousBlock = block;
+      block = current;
+    }
+    if (r < 0.04 && previousBlock !== null) {
+      row[col['UNOR ID']] = previousBlock[0];
+      row[col['UNOR NAMA']] = previousBlock[1];
       row[col['TMT JABATAN']] = CHANGE_TMT;
       counts.changed++;
     }
-    lastUnit = current;
     buffer += stringify([row]);
     counts.rows++;
     if (r >= 0.04 && r < 0.05) {

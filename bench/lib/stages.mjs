@@ -4,7 +4,7 @@
 // each next to the sqlite3 shell exporting the same joined columns (the cost of just reading and
 // writing that data), and rank next to DuckDB computing its inputs in SQL.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure, tail } from './measure.mjs';
 import { SNAPSHOT_1, SNAPSHOT_2 } from './second-snapshot.mjs';
@@ -129,6 +129,8 @@ export function stagesFor(ctx) {
     {
       id: 'asn-import-snapshot-2', label: `asn import personnel, second snapshot (--as-of ${SNAPSHOT_2})`, rows: rows('personnel.csv'),
       command: node, args: [bin, '--db', db, 'import', '--as-of', SNAPSHOT_2, join(work, 'personnel-2.csv')], okCodes: [0, 1], cleanup: ['personnel-2.csv'],
+      // Exit 1 is the planted rejected rows; a snapshot refused by the 10% guard is also exit 1 and must not pass as a timing.
+      failIfStderr: /^refused:/m,
     },
     { id: 'asn-rank-2', label: 'asn rank --by unit --format csv (two snapshots)', rows: employees, skip: needs('rank'), command: node, args: [bin, '--db', db, 'rank', '--by', 'unit', '--format', 'csv'] },
     { id: 'asn-audit-2', label: 'asn audit --format csv (two snapshots)', rows: employees, skip: needs('audit'), command: node, args: [bin, '--db', db, 'audit', '--format', 'csv'] },
@@ -155,6 +157,9 @@ export async function runStage(stage, { work, env, onStart = () => {} }) {
     if (!okCodes.includes(m.code)) {
       const why = tail(stderrFile, 3).replace(/\s*\n\s*/g, ' / ').slice(0, 200);
       return { ...base, status: 'failed', note: `exit ${m.code}${why ? `: ${why}` : ''}`, seconds: m.seconds };
+    }
+    if (stage.failIfStderr && stage.failIfStderr.test(readFileSync(stderrFile, 'utf8'))) {
+      return { ...base, status: 'failed', note: `stderr: ${tail(stderrFile, 2).replace(/\s*\n\s*/g, ' / ').slice(0, 200)}`, seconds: m.seconds };
     }
     const note = stage.noteFromStderr ? tail(stderrFile, 1).trim() : stage.okCodes && m.code === 1 ? 'exit 1: rejected rows, as planted' : '';
     return { ...base, status: 'ok', seconds: m.seconds, rssMb: m.rssMb, cpuSeconds: m.cpuSeconds, method: m.method, note };
