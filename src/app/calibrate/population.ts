@@ -14,5 +14,7 @@ import { differencesAt } from '../history/state.js';
 export function calibrationPopulation(db: Db, referenceDate: string): PopulationSource {
   const differing = differencesAt(db, referenceDate).map(({ current, atD }) =>
     [current.nip, atD === null ? null : { unit: atD.unit, instansi: atD.instansi }] as const);
+  // Nobody differs at T (one snapshot, nobody appointed after T): the current rows are the state at T.
+  if (differing.length === 0) return 'employees';
   return fillPopulationInService(db, referenceDate, differing);
 }

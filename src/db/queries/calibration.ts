@@ -94,10 +94,17 @@ export function appraiserNames(db: Db, year: number): IterableIterator<[nipPenil
   ).raw(true).iterate(year) as IterableIterator<[string, string, number]>;
 }
 
-/** Every stored unit and instansi name (to check the names in an --org-predikat-file). */
+/**
+ * Every stored unit and instansi name, current or of an earlier post (SPEC §9 post timeline: a
+ * unit of year Y may have been renamed or merged since), to check the names in an --org-predikat-file.
+ */
 export function knownScopeNames(db: Db): { units: string[]; instansi: string[] } {
   return {
-    units: db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL').pluck().all() as string[],
-    instansi: db.prepare('SELECT DISTINCT instansi FROM employees WHERE instansi IS NOT NULL').pluck().all() as string[],
+    units: db.prepare(
+      'SELECT unit FROM employees WHERE unit IS NOT NULL UNION SELECT unit FROM post_history WHERE unit IS NOT NULL',
+    ).pluck().all() as string[],
+    instansi: db.prepare(
+      'SELECT instansi FROM employees WHERE instansi IS NOT NULL UNION SELECT instansi FROM post_history WHERE instansi IS NOT NULL',
+    ).pluck().all() as string[],
   };
 }
