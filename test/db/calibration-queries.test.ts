@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import {
-  appraiserSql, appraiserTuples, distributionTuples, fillPopulationTable, predikatYears,
+  appraiserSql, appraiserTuples, distributionTuples, fillPopulationInService, fillPopulationTable, predikatYears,
 } from '../../src/db/queries/calibration.js';
 
 let db: Db;
@@ -46,6 +46,15 @@ describe('calibration queries', () => {
   it('read a temporary population instead (who is in service at T, and their unit then)', () => {
     const source = fillPopulationTable(db, [['e1', 'Dinas B', 'Pemkot'], ['e4', 'Dinas B', 'Pemkot']]);
     expect(distributionTuples(db, 2025, source).sort()).toEqual([['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'SB', 1]]);
+  });
+
+  it('fill the population of people in service at T in SQL, replacing only those who differ at T', () => {
+    db.prepare("UPDATE employees SET tmt_cpns = '2026-03-01' WHERE nip = 'e6'").run(); // appointed after T
+    db.prepare("UPDATE employees SET tmt_cpns = '2010-03-01' WHERE nip IN ('e2', 'e4')").run();
+    // e1 was in Dinas B at T; e3 had left at T.
+    const source = fillPopulationInService(db, '2025-12-31', [['e1', { unit: 'Dinas B', instansi: 'Pemkot' }], ['e3', null]]);
+    expect(distributionTuples(db, 2025, source).sort()).toEqual([['Dinas A', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'SB', 1]]);
+    expect([...appraiserTuples(db, 2025, source)]).toEqual([['p1', 'Dinas B', 'Pemkot', 'B', 1], ['p2', 'Dinas A', 'Pemkot', 'B', 1], ['p2', 'Dinas B', 'Pemkot', 'SB', 1]]);
   });
 
   it('use the (nip_penilai, tahun) index for the appraiser count', () => {

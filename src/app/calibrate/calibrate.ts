@@ -75,7 +75,9 @@ export function calibrate(request: CalibrateRequest): CalibrationResult {
   try {
     const year = settleYear(db, request.year);
     const referenceDate = `${year}-12-31`;
-    const org = resolveOrgPredikats(request.orgPredikat, request.orgPredikatFile, knownScopeNames(db));
+    // The stored names are read only to check a predikat file.
+    const known = request.orgPredikatFile === undefined ? { units: [], instansi: [] } : knownScopeNames(db);
+    const org = resolveOrgPredikats(request.orgPredikat, request.orgPredikatFile, known);
     const population = calibrationPopulation(db, referenceDate);
     const scopes = new ScopeTally();
     for (const [unit, instansi, predikat, count] of distributionTuples(db, year, population)) {

@@ -1,15 +1,20 @@
 /**
  * Who `asn calibrate` counts (SPEC §10): the employees in service at T (31 December of Y) with a
- * predikat in Y, PNS and PPPK together, each in their unit and instansi at T.
+ * predikat in Y, PNS and PPPK together, each in their unit and instansi at T (SPEC §9).
  *
- * The one place that chooses them. Until the dated history of SPEC §9 ("in service at T", the
- * unit at T) is available this is every stored employee in their current unit; to follow §9,
- * fill the temporary population table with the state at T instead:
- * `return fillPopulationTable(db, peopleInServiceAt(db, referenceDate))`.
+ * The one place that chooses them. The temporary population table is filled in SQL with every
+ * employee whose current row is in service at T; only the people whose state at T may differ
+ * from their current row (a timeline entry after T, a status other than active, appointed
+ * after T — `differencesAt` of the history module) are read and replaced by their state at T.
  */
 import type { Db } from '../../db/open.js';
-import type { PopulationSource } from '../../db/queries/calibration.js';
+import { fillPopulationInService, type PopulationSource } from '../../db/queries/calibration.js';
+import { differencesAt } from '../history/state.js';
 
-export function calibrationPopulation(_db: Db, _referenceDate: string): PopulationSource {
-  return 'employees';
+export function calibrationPopulation(db: Db, referenceDate: string): PopulationSource {
+  const differing = differencesAt(db, referenceDate).map(({ current, atD }) =>
+    [current.nip, atD === null ? null : { unit: atD.unit, instansi: atD.instansi }] as const);
+  // Nobody differs at T (one snapshot, nobody appointed after T): the current rows are the state at T.
+  if (differing.length === 0) return 'employees';
+  return fillPopulationInService(db, referenceDate, differing);
 }

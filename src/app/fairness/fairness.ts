@@ -98,7 +98,9 @@ export class FairnessCounter {
     const inService = inServiceAt(db, T);
     for (const row of predikatCandidates(db, year)) {
       if (!inService(row.nip)) continue;
-      this.add('sb', null, T, row.nip, row.jenis_kelamin, row.tgl_lahir, row.predikat === 'SB');
+      // SPEC §9: only a person whose state at T may differ from their current row is looked up.
+      const attrs = inService.differs(row.nip) ? this.person(row.nip, T) : row;
+      this.add('sb', null, T, row.nip, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, row.predikat === 'SB');
     }
   }
 

@@ -206,6 +206,7 @@ export function buildCards(request: CardsRequest): CardsRun {
           yield { meta: meta(record), sections };
         }
       } finally {
+        queries.close(); // rows of people without a card may be left unread
         db.close();
       }
     }

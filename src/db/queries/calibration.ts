@@ -21,6 +21,33 @@ export function fillPopulationTable(db: Db, rows: Iterable<readonly [nip: string
   return 'temp.calibration_population';
 }
 
+/**
+ * Fills the temporary population table with the people in service at `date` (SPEC §9) without
+ * reading them into JavaScript: every employee whose current row is in service at `date`
+ * (`tmt_cpns` ≤ date or unknown) in their current unit, copied in SQL; then each person of
+ * `differing` (whose state at `date` may differ from the current row) is replaced by their
+ * state at `date` — their unit and instansi then, or nobody when not in service at `date`.
+ */
+export function fillPopulationInService(
+  db: Db, date: string, differing: Iterable<readonly [nip: string, atDate: { unit: string | null; instansi: string | null } | null]>,
+): PopulationSource {
+  db.exec(`DROP TABLE IF EXISTS temp.calibration_population;
+    CREATE TEMP TABLE calibration_population (nip TEXT PRIMARY KEY, unit TEXT, instansi TEXT) WITHOUT ROWID`);
+  const remove = db.prepare('DELETE FROM temp.calibration_population WHERE nip = ?');
+  const insert = db.prepare('INSERT OR REPLACE INTO temp.calibration_population (nip, unit, instansi) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO temp.calibration_population (nip, unit, instansi)
+       SELECT nip, unit, instansi FROM employees WHERE tmt_cpns IS NULL OR tmt_cpns <= ?`,
+    ).run(date);
+    for (const [nip, at] of differing) {
+      if (at === null) remove.run(nip);
+      else insert.run(nip, at.unit, at.instansi);
+    }
+  })();
+  return 'temp.calibration_population';
+}
+
 /** Years that have at least one predikat, ascending (the hint when --year has none). */
 export function predikatYears(db: Db): number[] {
   return db.prepare('SELECT DISTINCT tahun FROM appraisals WHERE predikat IS NOT NULL ORDER BY tahun').pluck().all() as number[];
@@ -67,10 +94,17 @@ export function appraiserNames(db: Db, year: number): IterableIterator<[nipPenil
   ).raw(true).iterate(year) as IterableIterator<[string, string, number]>;
 }
 
-/** Every stored unit and instansi name (to check the names in an --org-predikat-file). */
+/**
+ * Every stored unit and instansi name, current or of an earlier post (SPEC §9 post timeline: a
+ * unit of year Y may have been renamed or merged since), to check the names in an --org-predikat-file.
+ */
 export function knownScopeNames(db: Db): { units: string[]; instansi: string[] } {
   return {
-    units: db.prepare('SELECT DISTINCT unit FROM employees WHERE unit IS NOT NULL').pluck().all() as string[],
-    instansi: db.prepare('SELECT DISTINCT instansi FROM employees WHERE instansi IS NOT NULL').pluck().all() as string[],
+    units: db.prepare(
+      'SELECT unit FROM employees WHERE unit IS NOT NULL UNION SELECT unit FROM post_history WHERE unit IS NOT NULL',
+    ).pluck().all() as string[],
+    instansi: db.prepare(
+      'SELECT instansi FROM employees WHERE instansi IS NOT NULL UNION SELECT instansi FROM post_history WHERE instansi IS NOT NULL',
+    ).pluck().all() as string[],
   };
 }

@@ -12,6 +12,11 @@ export interface CardQueries {
   /** The rows of `nip`; NIPs must be asked for in ascending order (the order of iterateEmployeeRecords). */
   appraisals(nip: string): AppraisalDetail[];
   promotions(nip: string): PromotionRow[];
+  /**
+   * Ends both cursors. Needed before the database closes: the last cards asked for may not reach
+   * the end of the rows (rows of people without a card: not in service at T, SPEC §9).
+   */
+  close(): void;
 }
 
 /**
@@ -42,5 +47,11 @@ export function cardQueries(db: Db, maxYear: number): CardQueries {
     `SELECT nip, tmt, jabatan_asal, eselon_asal, level_asal, jabatan_baru, eselon_baru, level_baru, unit
      FROM promotions ORDER BY nip, tmt`,
   ).iterate() as IterableIterator<PromotionRow & { nip: string }>;
-  return { appraisals: inStep(appraisals), promotions: inStep(promotions) };
+  return {
+    appraisals: inStep(appraisals), promotions: inStep(promotions),
+    close: () => {
+      appraisals.return?.();
+      promotions.return?.();
+    },
+  };
 }

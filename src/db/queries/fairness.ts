@@ -15,6 +15,12 @@ export function personAttributesLookup(db: Db): (nip: string) => PersonAttribute
   return (nip) => statement.get(nip) as PersonAttributesRow | undefined;
 }
 
+/** A look-up of one person's stored personnel versions (jenis_kelamin, tgl_lahir), oldest first (SPEC §9). */
+export function personVersionAttributes(db: Db): (nip: string) => Array<PersonAttributesRow & { asOf: string }> {
+  const statement = db.prepare('SELECT as_of AS asOf, jenis_kelamin, tgl_lahir FROM employee_versions WHERE nip = ? ORDER BY as_of');
+  return (nip) => statement.all(nip) as Array<PersonAttributesRow & { asOf: string }>;
+}
+
 export interface PredikatCandidateRow {
   nip: string;
   jenis_kelamin: string | null;
@@ -22,7 +28,10 @@ export interface PredikatCandidateRow {
   predikat: string;
 }
 
-/** Every stored employee with a predikat in year Y (SPEC §12 "sb" candidates), in nip order. */
+/**
+ * Every stored employee with a predikat in year Y, in nip order, with their current jenis_kelamin
+ * and tgl_lahir; the caller keeps those in service at T and takes the state at T (SPEC §12 "sb").
+ */
 export function* predikatCandidates(db: Db, year: number): Generator<PredikatCandidateRow> {
   yield* db
     .prepare(
