@@ -11,10 +11,12 @@ import {
 } from '../../db/queries/history.js';
 import { scanEmployees, type EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { unitKey } from '../../domain/unit-identity.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
+import type { MeritModel } from '../../domain/model.js';
 import { employeeFromTuple } from '../population/inputs.js';
 import {
   compareEntries, employeeAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
-  type RankValues, type StatusValues, type TimelineEntry,
+  type RankValues, type StateAt, type StatusValues, type TimelineEntry,
 } from '../../domain/history.js';
 import { EDUCATION_CODES, type EducationCode, type Employee, type JenisPegawai } from '../../domain/types.js';
 
@@ -28,13 +30,18 @@ export interface PersonHistory {
   stored: boolean;
   timelines: PersonTimelines;
   /** Personnel versions (nama, pendidikan, tgl_lahir, tmt_cpns, jenis pegawai), oldest first. */
-  versions: Array<{ asOf: string; fields: Partial<Employee>; file: string | null; line: number }>;
+  versions: Array<{ asOf: string; fields: Partial<Employee>; tmtJabatan: string | null; file: string | null; line: number }>;
   /** Promotions (also entries of `timelines.posts`, SPEC §9). */
   promotions: Array<{ tmt: string; levelBaru: number | null; levelAsal: number | null; jabatanBaru: string; unit: string | null; file: string | null; line: number }>;
 }
 
 /** A level table (a `--model`'s `levels`) and how a post gets its level from it. */
 export type LevelOf = (post: { eselon: string | null; jabatan: string | null; jenisJabatan: string | null }) => number | null;
+
+/** The level of a post under a `--model`'s own level table (SPEC §1.5), or null for the stored levels. */
+export function levelOfModel(levels: MeritModel['levels'] | null): LevelOf | null {
+  return levels === null ? null : (post) => jabatanLevel(post, levels).level;
+}
 
 /** Stored rows → the domain's timelines; `files` names each import. */
 export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>, levelOf: LevelOf | null = null): PersonHistory {
@@ -72,6 +79,7 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
     timelines: { posts, ranks, statuses },
     versions: rows.versions.map((v) => ({
       asOf: v.as_of,
+      tmtJabatan: (v.tmt_jabatan as string | null | undefined) ?? null,
       file: file(v.import_id),
       line: v.source_line,
       fields: {
@@ -82,6 +90,19 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
     })),
     promotions: promotions.map((p) => ({ tmt: p.tmt, levelBaru: p.levelBaru, levelAsal: p.levelAsal, jabatanBaru: p.jabatanBaru, unit: p.unit, file: p.file, line: p.line })),
   };
+}
+
+/**
+ * TMT jabatan of the post held at D (SPEC §9, the DUK at T): the date of a riwayat row or a
+ * promotion; for a snapshot entry, the TMT JABATAN of the version it comes from (the earliest
+ * version from its date on). Null when unknown or after D (an assumed post).
+ */
+export function tmtJabatanAt(h: PersonHistory, post: StateAt<PostValues> | null, date: string): string | null {
+  const from = post?.from ?? null;
+  if (from === null) return null;
+  let tmt: string | null = from.validFrom;
+  if (from.source === 'snapshot') tmt = h.versions.find((v) => v.asOf >= from.validFrom)?.tmtJabatan ?? null;
+  return tmt !== null && tmt <= date ? tmt : null;
 }
 
 /** One person at D from their current record and history. */
