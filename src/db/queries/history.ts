@@ -243,10 +243,12 @@ export function currentRowOf(db: Db): (nip: string) => (EmployeeRow & Provenance
  */
 export function changedAfterSql(): string {
   // UNION ALL (the caller drops repeats): a UNION would read history_changes whole in NIP order.
-  // Promotions after D are entries of the post timeline (SPEC §9) dated after D.
+  // Promotions are entries of the post timeline (SPEC §9): one dated after D, or on or after the
+  // snapshot of the current row (which it then outdates), makes the state at D differ from it.
   return `SELECT nip FROM history_changes WHERE last_change > ?
           UNION ALL SELECT nip FROM status_history WHERE status <> 'active'
-          UNION ALL SELECT nip FROM promotions WHERE tmt > ?`;
+          UNION ALL SELECT p.nip FROM promotions p WHERE p.tmt > ?
+            OR p.tmt >= (SELECT e.as_of FROM employees e WHERE e.nip = p.nip)`;
 }
 
 export interface PersonHistoryRows {
