@@ -11,6 +11,7 @@ import { runAsn, tempDir } from './helpers.js';
 
 const RINA = '198605202010032002'; // Dinas Kesehatan until 2025-03-03 (riwayat), then Dinas Pendidikan
 const FAJAR = '199007142015031005'; // Administrator Kesehatan Ahli Pertama until 2025-07-01, then Ahli Muda
+const JOKO = '198009032005011003'; // Administrator Kesehatan Ahli Muda in Dinas Kesehatan
 const NUR_AINI = '198303172008032008'; // Guru Ahli Muda; promoted 2025-09-01 to Kepala Seksi Kurikulum (III.b)
 
 function ok(dir: string, args: string[]): string {
@@ -80,6 +81,26 @@ describe('promotion events in the post timeline (SPEC §9 Timelines)', () => {
     expect(stateOf(dir, FAJAR, '2024-01-01')['level']).toMatchObject({ value: '1', assumed: true });
     // Between the promotion and the snapshot: the promotion's new level.
     expect(stateOf(dir, FAJAR, '2024-06-30')['level']).toMatchObject({ value: '4', assumed: false, source: 'promotion' });
+  });
+});
+
+describe('the audit reads the level at D from the same post timeline', () => {
+  it('leaves out of a pool someone whose promotion after the snapshot raised their level before D', () => {
+    const dir = tempDir('history');
+    writeFileSync(join(dir, 'promotions.csv'), [
+      'NIP,TMT,JABATAN ASAL,JABATAN BARU,ESELON BARU,UNIT KERJA',
+      `${RINA},2025-03-01,Administrator Kesehatan Ahli Muda,Administrator Kesehatan Ahli Madya,,Dinas Kesehatan`,
+      `${JOKO},2025-06-02,Administrator Kesehatan Ahli Muda,Kepala Bidang Sumber Daya Kesehatan,III.b,Dinas Kesehatan`,
+    ].join('\n') + '\n');
+    ok(dir, ['import', 'history/personnel-2024.csv', 'promotions.csv']);
+    expect(runAsn(['import', 'history/appraisals.csv'], { cwd: dir }).code).toBe(1); // the 2025 CPNS are not known
+    // The 2024 snapshot still says Rina is Ahli Muda (level 5), as Joko was before his promotion;
+    // from 2025-03-01 she is Ahli Madya (level 6), so she is not in his level-5 pool on 2025-06-02.
+    expect(stateOf(dir, RINA, '2025-06-02')['level']!.value).toBe('6');
+    const detail = JSON.parse(ok(dir, ['audit', '--event', `${JOKO}@2025-06-02`, '--format', 'json'])) as { event: { pool_size: number }; people: Array<{ nip: string; level_at_d: number }> };
+    expect(detail.people.map((p) => p.nip)).not.toContain(RINA);
+    expect(detail.event.pool_size).toBe(2);
+    expect(detail.people.every((p) => p.level_at_d === 5)).toBe(true);
   });
 });
 
