@@ -129,16 +129,9 @@ export function timelineAt<V extends object>(entries: ReadonlyArray<TimelineEntr
   if (entries.length === 0) return null;
   const at = indexAt(entries, date);
   if (at < 0) {
-    const promotion = entries.find((e) => e.source === 'promotion');
-    const base = entries.find((e) => e.source !== 'promotion') ?? entries[0]!;
+    const base = assumedBase(entries);
     const values = { ...base.values };
-    if (promotion !== undefined && 'level' in values) {
-      const own = values as { level: number | null };
-      const next = (promotion.values as { level?: number | null }).level ?? null;
-      if (promotion.levelBefore !== undefined && promotion.levelBefore !== null) own.level = promotion.levelBefore;
-      else if (base === promotion) own.level = null;
-      else if (compareEntries(promotion, base) < 0) own.level = own.level !== null && next !== null && own.level < next ? own.level : null;
-    }
+    if ('level' in values) (values as { level: number | null }).level = assumedLevel(entries as ReadonlyArray<TimelineEntry<{ level: number | null }>>, base as TimelineEntry<{ level: number | null }>);
     return { values, assumed: true, from: provenanceOf(base) };
   }
   const chosen = entries[at]!;
@@ -153,6 +146,33 @@ export function timelineAt<V extends object>(entries: ReadonlyArray<TimelineEntr
     values[key] = fieldNear(entries, at, key, key === 'unorId' ? values['unit'] : undefined);
   }
   return { values: values as V, assumed: false, from: provenanceOf(chosen) };
+}
+
+/** The entry an assumed state takes its values from: the earliest that is not a promotion. */
+function assumedBase<V>(entries: ReadonlyArray<TimelineEntry<V>>): TimelineEntry<V> {
+  return entries.find((e) => e.source !== 'promotion') ?? entries[0]!;
+}
+
+/** The assumed level (see `timelineAt`), from the earliest promotion and the assumed base entry. */
+function assumedLevel(entries: ReadonlyArray<TimelineEntry<{ level: number | null }>>, base: TimelineEntry<{ level: number | null }>): number | null {
+  const promotion = entries.find((e) => e.source === 'promotion');
+  if (promotion === undefined) return base.values.level;
+  if (promotion.levelBefore !== undefined && promotion.levelBefore !== null) return promotion.levelBefore;
+  if (base === promotion) return null;
+  if (compareEntries(promotion, base) > 0) return base.values.level;
+  const own = base.values.level;
+  const next = promotion.values.level;
+  return own !== null && next !== null && own < next ? own : null;
+}
+
+/**
+ * The level of a post timeline at D, as `timelineAt(entries, D).values.level` (the same rule),
+ * without building the state: the audit asks it for every pool candidate of every event.
+ */
+export function postLevelAt(entries: ReadonlyArray<TimelineEntry<PostValues>>, date: string): number | null {
+  if (entries.length === 0) return null;
+  const at = indexAt(entries, date);
+  return at >= 0 ? entries[at]!.values.level : assumedLevel(entries, assumedBase(entries));
 }
 
 function fieldNear<V>(entries: ReadonlyArray<TimelineEntry<V>>, at: number, key: string, unit: unknown): unknown {

@@ -162,9 +162,15 @@ export function historyOf(db: Db, nip: string): PersonHistory {
   return personHistoryOf(nip, historyOfNip(db, nip), importFileNames(db));
 }
 
-/** Every person with a history (any change, a status other than active, or a promotion), for the audit. */
+/** Every person with a stored history (any change, or a status other than active), for the audit. */
 export function everyHistory(db: Db, levelOf: LevelOf | null = null): Map<string, PersonHistory> {
-  return stateAt(db, '0000-00-00', levelOf).changed as Map<string, PersonHistory>;
+  // The people with stored history (or a status other than active), with their promotions; the
+  // audit builds the post timeline of the others from their record and promotions (audit/population.ts).
+  const rows = historyOfChanged(db, '0000-00-00', false);
+  const files = rows.size === 0 ? new Map<number, string>() : importFileNames(db);
+  const out = new Map<string, PersonHistory>();
+  for (const [nip, r] of rows) out.set(nip, personHistoryOf(nip, r, files, levelOf));
+  return out;
 }
 
 /**

@@ -241,14 +241,16 @@ export function currentRowOf(db: Db): (nip: string) => (EmployeeRow & Provenance
  * those with an entry or version dated after `date` among people with more than one, plus
  * everyone with a status other than active. One indexed range read of history_changes.
  */
-export function changedAfterSql(): string {
+export function changedAfterSql(promotions = true): string {
   // UNION ALL (the caller drops repeats): a UNION would read history_changes whole in NIP order.
   // Promotions are entries of the post timeline (SPEC §9): one dated after D, or on or after the
   // snapshot of the current row (which it then outdates), makes the state at D differ from it.
-  return `SELECT nip FROM history_changes WHERE last_change > ?
-          UNION ALL SELECT nip FROM status_history WHERE status <> 'active'
-          UNION ALL SELECT p.nip FROM promotions p WHERE p.tmt > ?
-            OR p.tmt >= (SELECT e.as_of FROM employees e WHERE e.nip = p.nip)`;
+  const stored = `SELECT nip FROM history_changes WHERE last_change > ?
+          UNION ALL SELECT nip FROM status_history WHERE status <> 'active'`;
+  if (!promotions) return stored;
+  return `${stored}
+          UNION ALL SELECT nip FROM promotions WHERE tmt > ?
+          UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip WHERE p.tmt >= e.as_of`;
 }
 
 export interface PersonHistoryRows {
@@ -262,11 +264,26 @@ export interface PersonHistoryRows {
 }
 
 /** Every history row of the people `changedAfterSql` names for `date`, grouped by NIP. */
-export function historyOfChanged(db: Db, date: string): Map<string, PersonHistoryRows> {
+export function historyOfChanged(db: Db, date: string, promotions = true): Map<string, PersonHistoryRows> {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS state_nips (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_nips');
-  db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql()}`).run(date, date);
+  if (promotions) db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql()}`).run(date, date);
+  else db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql(false)}`).run(date);
   const out = readHistory(db, 'SELECT nip FROM state_nips');
   db.exec('DELETE FROM state_nips');
+  return out;
+}
+
+/**
+ * The snapshot date of the current row of everyone promoted (the date their current post holds
+ * from; the import's day for a row written without one), for the audit's post timelines.
+ */
+export function promotedAsOf(db: Db): Map<string, string> {
+  const rows = db.prepare(
+    `SELECT e.nip, coalesce(e.as_of, substr(i.imported_at, 1, 10)) FROM employees e LEFT JOIN imports i ON i.id = e.import_id
+     WHERE e.nip IN (SELECT nip FROM promotions)`,
+  ).raw(true).all() as Array<[string, string | null]>;
+  const out = new Map<string, string>();
+  for (const [nip, asOf] of rows) if (asOf !== null) out.set(nip, asOf);
   return out;
 }
 
@@ -287,7 +304,10 @@ export function historyOfNip(db: Db, nip: string): PersonHistoryRows {
 function addCurrentRows(db: Db, out: Map<string, PersonHistoryRows>, nipsSql: string): void {
   const rows = db.prepare(
     // A row without a snapshot date (written by hand, not by an import) holds from its import's day.
-    `SELECT e.*, coalesce(e.as_of, substr(i.imported_at, 1, 10)) AS as_of, s.id AS snapshot_id
+    // Only the columns the state at D reads (a version's personnel fields, the post and the rank).
+    `SELECT e.nip, e.nama, e.tgl_lahir, e.tmt_cpns, e.tahun_lulus, e.pendidikan, e.jenis_pegawai, e.tmt_jabatan,
+            e.level, e.jabatan, e.jenis_jabatan, e.eselon, e.unit, e.unor_id, e.instansi, e.golongan, e.golongan_code, e.tmt_golongan,
+            e.import_id, e.source_line, coalesce(e.as_of, substr(i.imported_at, 1, 10)) AS as_of, s.id AS snapshot_id
      FROM employees e LEFT JOIN snapshots s ON s.as_of = e.as_of LEFT JOIN imports i ON i.id = e.import_id
      WHERE e.nip IN (${nipsSql}) AND coalesce(e.as_of, i.imported_at) IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM employee_versions v WHERE v.nip = e.nip)`,
