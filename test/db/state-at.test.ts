@@ -52,8 +52,10 @@ describe('peopleAt (the state of everyone at D)', () => {
   it('finds them through the history_changes index', () => {
     const db = new Database(file, { readonly: true });
     try {
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${changedAfterSql()}`).all('2025-01-01') as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${changedAfterSql()}`).all('2025-01-01', '2025-01-01') as Array<{ detail: string }>).map((r) => r.detail).join('\n');
       expect(plan).toContain('history_changes_last');
+      // Promotions after D (SPEC §9: entries of the post timeline) by their date index.
+      expect(plan).toContain('promotions_tmt');
     } finally {
       db.close();
     }

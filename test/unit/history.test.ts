@@ -1,7 +1,7 @@
 /** The state at D (SPEC §9), kedudukan hukum (§1.3), title-row dates and unit identity, table-driven and worked by hand. */
 import { describe, expect, it } from 'vitest';
 import {
-  activeAt, compareEntries, employeeAt, inServiceAt, PRIORITY, snapshotEntryDate, statusAt, timelineAt, versionAt,
+  activeAt, compareEntries, employeeAt, inServiceAt, PRIORITY, snapshotEntryDate, statusAt, timelineAt, versionAt, withPromotions,
   type EntrySource, type PostValues, type StatusValues, type TimelineEntry,
 } from '../../src/domain/history.js';
 import { statusOfKedudukan } from '../../src/domain/kedudukan.js';
@@ -50,8 +50,52 @@ describe('timelineAt (SPEC §9 state at D)', () => {
   });
 
   it('assumes the level before of the earliest promotion after D when the file gives it', () => {
-    expect(timelineAt(career, '2011-01-01', 3)!.values.level).toBe(3);
-    expect(timelineAt(career, '2011-01-01', 3)!.values.unit).toBe('Dinkes');
+    const withAsal = career.map((e) => (e.source === 'promotion' ? { ...e, levelBefore: 3 } : e));
+    expect(timelineAt(withAsal, '2011-01-01')!.values.level).toBe(3);
+    expect(timelineAt(withAsal, '2011-01-01')!.values.unit).toBe('Dinkes');
+  });
+
+  it('takes the earliest entry that is not a promotion as the assumed post, and reads its level as the level before only when lower', () => {
+    // Promoted to level 6 in Disdik on 2020-03-01; the only snapshot (2026) is later.
+    const promotion = (level: number, levelBefore: number | null = null) => ({ ...post('2020-03-01', 'promotion', { level: 6, unit: 'Disdik', jabatan: 'Kepala Seksi' }, 2), levelBefore });
+    const snapshot = (level: number) => post('2026-01-31', 'snapshot', { level, unit: 'Dinkes', instansi: 'Pemkab' }, 5);
+    const at = (entries: Array<TimelineEntry<PostValues>>) => timelineAt([...entries].sort(compareEntries), '2019-12-31')!;
+    expect([at([promotion(6), snapshot(6)]).values.level, at([promotion(6), snapshot(6)]).values.unit]).toEqual([null, 'Dinkes']);
+    expect(at([promotion(6), snapshot(5)]).values.level).toBe(5); // lower than the new level: the level before
+    expect(at([promotion(6, 4), snapshot(6)]).values.level).toBe(4); // the file's jabatan asal wins
+    expect(at([promotion(6, 4), snapshot(6)]).assumed).toBe(true);
+    expect(at([promotion(6, 4), snapshot(6)]).from?.line).toBe(5);
+    expect(at([promotion(6)]).values.level).toBeNull(); // only a promotion: its level before is unknown
+  });
+
+  it.each([
+    // same-date entries, date, expected level, unit and line
+    ['promotion beats snapshot', [post('2024-01-01', 'snapshot', { level: 5, unit: 'Dinkes' }, 1), post('2024-01-01', 'promotion', { level: 6 }, 2)], 6, 'Dinkes', 2],
+    ['riwayat beats promotion', [post('2024-01-01', 'riwayat', { level: 4, unit: 'Disdik' }, 3), post('2024-01-01', 'promotion', { level: 6 }, 2)], 4, 'Disdik', 3],
+  ])('%s on one date', (_name, entries, level, unit, line) => {
+    const at = timelineAt([...entries].sort(compareEntries), '2024-06-30')!;
+    expect([at.values.level, at.values.unit, at.from?.line]).toEqual([level, unit, line]);
+  });
+
+  it('keeps a promotion\'s own post (no eselon is none) and a UNOR ID only within its unit', () => {
+    const entries = [
+      post('2020-01-01', 'snapshot', { level: 5, unit: 'Dinkes', unorId: 'U1', eselon: 'IV.a', jenisJabatan: 'Struktural', instansi: 'Pemkab' }, 1),
+      post('2022-01-01', 'promotion', { level: 5, unit: 'Disdik', jabatan: 'Guru Ahli Muda' }, 2),
+    ];
+    const at = timelineAt(entries, '2023-01-01')!;
+    expect(at.values).toMatchObject({ unit: 'Disdik', unorId: null, eselon: null, jenisJabatan: null, instansi: 'Pemkab' });
+    const sameUnit = timelineAt([entries[0]!, { ...entries[1]!, values: { ...entries[1]!.values, unit: 'Dinkes' } }], '2023-01-01')!;
+    expect(sameUnit.values.unorId).toBe('U1');
+  });
+
+  it('merges promotion events into the post timeline in date and priority order', () => {
+    const merged = withPromotions([post('2024-01-01', 'snapshot', { level: 5 }, 1)], [
+      { tmt: '2024-01-01', levelBaru: 6, levelAsal: 5, jabatanBaru: 'Kepala Seksi', eselonBaru: 'IV.a', unit: null, file: 'p.csv', line: 2 },
+      { tmt: '2023-01-01', levelBaru: 5, levelAsal: null, jabatanBaru: 'Ahli Muda', eselonBaru: null, unit: 'Dinkes', file: 'p.csv', line: 3 },
+    ]);
+    expect(merged.map((e) => [e.validFrom, e.source, e.line, e.levelBefore ?? null])).toEqual([
+      ['2023-01-01', 'promotion', 3, null], ['2024-01-01', 'snapshot', 1, null], ['2024-01-01', 'promotion', 2, 5],
+    ]);
   });
 
   it('is null for an empty timeline', () => {

@@ -17,7 +17,9 @@ import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, t
 import type { ModelInfo } from '../population/scoring.js';
 import { levelsChanged } from '../population/inputs.js';
 import { everyHistory, personAt, type PersonHistory } from '../history/state.js';
+import { promotedAsOf } from '../../db/queries/history.js';
 import { unitCanon } from '../units/canon.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
 import type { Employee } from '../../domain/types.js';
 
 /** A promoted employee's personnel record as far as grouping the events needs it. */
@@ -103,8 +105,16 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
     events.push(unit === promotion.unit ? promotion : { ...promotion, unit });
   }
   events.sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
-  const history = everyHistory(db);
-  if (canon.merges) for (const h of history.values()) for (const e of h.timelines.posts) e.values.unit = canon.of(e.values.unit);
+  // SPEC §9: promotions are entries of the post timeline (of the people with history, and of
+  // everyone promoted: see memberLevelAt), with a promotion's unit as the event's.
+  const history = everyHistory(db, levels === null ? null : (post) => jabatanLevel(post, levels).level);
+  const asOf = promotedAsOf(db);
+  for (const h of history.values()) {
+    for (const e of h.timelines.posts) {
+      if (e.source === 'promotion') e.values.unit = resolveUnitSpelling(e.values.unit, spellings);
+      if (canon.merges) e.values.unit = canon.of(e.values.unit);
+    }
+  }
   return {
     history,
     movers: moversOf(history),
@@ -119,6 +129,7 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       db, read: peopleReader(db, levels !== null), model: loaded.model, levels,
       promotionsOf: (rowid) => byRowid.get(rowid) ?? [],
       historyOf: (nip) => history.get(nip) ?? null,
+      asOfOf: (nip) => asOf.get(nip) ?? null,
       unitOf: canon.of,
       spellingsOf: canon.spellingsOf,
     },

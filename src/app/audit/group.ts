@@ -82,6 +82,8 @@ export interface GroupSource {
   promotionsOf: (rowid: number) => readonly Promotion[];
   /** A person's snapshots and riwayat (SPEC §9), when their state changed at some date. */
   historyOf: (nip: string) => PersonHistory | null;
+  /** The snapshot date of a promoted person's current row (their post timeline, SPEC §9). */
+  asOfOf: (nip: string) => string | null;
   /** The spelling a unit is shown under, and every stored spelling of a unit (SPEC §1.3). */
   unitOf: (unit: string | null) => string | null;
   spellingsOf: (unit: string) => string[];
@@ -123,7 +125,7 @@ export function loadGroup(source: GroupSource, request: GroupRequest): Group {
       const employee = employeeOfRow(rows.employee, source.levels);
       employee.unit = source.unitOf(employee.unit);
       const appraisals = rows.appraisals.map((row) => appraisalOfRow(employee.nip, row));
-      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]), history: source.historyOf(employee.nip) };
+      yield { employee, appraisals, promotions: source.promotionsOf(rows.employee[0]), history: source.historyOf(employee.nip), asOf: source.asOfOf(employee.nip) };
     }
   })();
   return buildGroup(people, source.model);

@@ -12,7 +12,7 @@ import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion }
 import type { MeritModel } from '../../domain/model.js';
 import type { EventTuple, PromotionTuple } from '../../db/queries/audit-inputs.js';
 import { personAt, type PersonHistory } from '../history/state.js';
-import type { EmployeeAtD } from '../../domain/history.js';
+import { postLevelAt, PRIORITY, withPromotions, type EmployeeAtD, type PostValues, type TimelineEntry } from '../../domain/history.js';
 
 /** One promotion of a person with the level they held before it (SPEC §5.1). */
 export interface OwnPromotion {
@@ -32,6 +32,8 @@ export interface Person {
   levelHistory: Array<{ tmt: string; levelBefore: number | null }>;
   /** Snapshots and riwayat (SPEC §9), for people whose post, rank or status changed; else null. */
   history: PersonHistory | null;
+  /** Without stored history: the post timeline of their current row and promotions (SPEC §9), when promoted. */
+  posts: Array<TimelineEntry<PostValues>> | null;
 }
 
 /** The day before an ISO date (P's level "on the day before D", SPEC §5.1). */
@@ -47,20 +49,31 @@ export function stateOf(person: Person, date: string): EmployeeAtD<Employee> | n
 }
 
 /**
- * A person's level at D (SPEC §5.2, §9): without history, from their promotions and current level
- * (levelAt); with history, the post timeline's entry at D when it is newer than their last
- * promotion by D, else the level before of their next promotion, else the timeline's level at D.
+ * A person's level at D (SPEC §5.2, §9): the post timeline's level at D — riwayat rows,
+ * promotion events and snapshot versions, the same state at D as rank and reports use
+ * (src/domain/history.ts `timelineAt`); someone never promoted and without history holds their
+ * current level at every date.
  */
 export function memberLevelAt(person: Person, date: string): number | null {
   const at = stateOf(person, date);
-  if (at === null) return levelAt(date, person.levelHistory, person.employee.level);
-  let last: string | null = null;
-  for (const p of person.promotions) if (p.event.tmt <= date && (last === null || p.event.tmt > last)) last = p.event.tmt;
-  const post = at.post;
-  if (post !== null && !post.assumed && post.from !== null && (last === null || post.from.validFrom > last || (post.from.validFrom === last && post.from.source === 'riwayat'))) {
-    return post.values.level;
-  }
-  return levelAt(date, person.levelHistory, post?.values.level ?? person.employee.level);
+  if (at !== null) return at.post === null ? person.employee.level : at.post.values.level;
+  if (person.posts !== null) return postLevelAt(person.posts, date);
+  // A group built without the database's timelines (in memory): the same rule from the promotions alone.
+  return levelAt(date, person.levelHistory, person.employee.level);
+}
+
+/**
+ * The post timeline (SPEC §9) of someone seen in one state only: their current record from its
+ * snapshot date, and their promotions (levels as the audit reads them, SPEC §1.5).
+ */
+export function postTimelineOf(employee: Employee, asOf: string, promotions: readonly Promotion[]): Array<TimelineEntry<PostValues>> {
+  const current: TimelineEntry<PostValues> = {
+    validFrom: asOf, priority: PRIORITY.snapshot, source: 'snapshot', file: null, line: null,
+    values: { level: employee.level, jabatan: null, jenisJabatan: null, eselon: null, unit: employee.unit, unorId: null, instansi: employee.instansi },
+  };
+  return withPromotions([current], promotions.map((p) => ({
+    tmt: p.tmt, levelBaru: p.levelBaru, levelAsal: p.levelAsal, jabatanBaru: p.jabatanBaru, eselonBaru: null, unit: p.unit, file: null, line: null,
+  })));
 }
 
 /**
@@ -157,7 +170,7 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
     hukdisByYear[a.tahun] = a.hukumanDisiplin;
   }
   const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
-  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null };
+  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null, posts: null };
 }
 
 /**
@@ -165,16 +178,17 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
  * computed once, from the person's own earlier events and current level (SPEC §5.1).
  */
 export function buildGroup(
-  employees: Iterable<{ employee: Employee; appraisals: Appraisal[]; promotions: readonly Promotion[]; history?: PersonHistory | null }>,
+  employees: Iterable<{ employee: Employee; appraisals: Appraisal[]; promotions: readonly Promotion[]; history?: PersonHistory | null; asOf?: string | null }>,
   model: MeritModel,
 ): Group {
   const people = new Map<string, Person>();
   const everyone: Person[] = [];
   const byUnit = new Map<string, Person[]>();
   const byInstansi = new Map<string, Person[]>();
-  for (const { employee, appraisals, promotions, history } of employees) {
+  for (const { employee, appraisals, promotions, history, asOf } of employees) {
     const person = makePerson(employee, appraisals, model);
     person.history = history ?? null;
+    if (person.history === null && promotions.length > 0 && asOf !== undefined && asOf !== null) person.posts = postTimelineOf(employee, asOf, promotions);
     for (const event of promotions) {
       // The personnel level on the day before D: with history, the timeline's (SPEC §5.1, §9).
       const personnelLevel = person.history === null ? employee.level : (stateOf(person, dayBefore(event.tmt))?.post?.values.level ?? employee.level);

@@ -5,7 +5,6 @@
  */
 import { openDatabase } from '../../db/open.js';
 import { employeeRowOf } from '../../db/queries/history-person.js';
-import { compareEntries, PRIORITY } from '../../domain/history.js';
 import { UsageError } from '../../shared/errors.js';
 import { employeeFromTuple } from '../population/inputs.js';
 import { historyOf, personAt } from './state.js';
@@ -57,13 +56,8 @@ export function personHistory(request: { db: string; nip: string; at?: string })
     if (row === undefined) throw new UsageError(`no employee with NIP ${request.nip}`, 'asn rank --all lists the NIPs in the database');
     const h = historyOf(db, request.nip);
     const entries: HistoryEntry[] = [];
-    const posts = [
-      ...h.timelines.posts.map((e) => ({ ...e, kind: 'entry' as const })),
-      ...h.promotions.map((p) => ({
-        validFrom: p.tmt, priority: PRIORITY.promotion, source: 'promotion' as const, file: p.file, line: p.line, kind: 'promotion' as const,
-        values: { level: p.levelBaru, jabatan: p.jabatanBaru, jenisJabatan: null, eselon: null, unit: p.unit, unorId: null, instansi: null },
-      })),
-    ].sort(compareEntries);
+    // Promotions are entries of the post timeline (SPEC §9), in its order.
+    const posts = h.timelines.posts;
     for (const e of posts) {
       entries.push({ ...EMPTY, timeline: 'post', validFrom: e.validFrom, source: e.source, file: e.file, line: e.line,
         level: e.values.level, jabatan: e.values.jabatan, eselon: e.values.eselon, unit: e.values.unit, unorId: e.values.unorId, instansi: e.values.instansi });

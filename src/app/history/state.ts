@@ -11,10 +11,12 @@ import {
 } from '../../db/queries/history.js';
 import { scanEmployees, type EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { unitKey } from '../../domain/unit-identity.js';
+import { jabatanLevel } from '../../domain/jabatan-level.js';
+import type { MeritModel } from '../../domain/model.js';
 import { employeeFromTuple } from '../population/inputs.js';
 import {
-  compareEntries, employeeAt, versionAt, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
-  type RankValues, type StatusValues, type TimelineEntry,
+  compareEntries, employeeAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
+  type RankValues, type StateAt, type StatusValues, type TimelineEntry,
 } from '../../domain/history.js';
 import { EDUCATION_CODES, type EducationCode, type Employee, type JenisPegawai } from '../../domain/types.js';
 
@@ -24,20 +26,44 @@ const oneOf = <T extends string>(v: unknown, list: readonly T[]): T | null => (l
 /** The history of one person as the domain reads it, with the versions of their other fields. */
 export interface PersonHistory {
   nip: string;
+  /** False for someone seen in one state only (their current row, and perhaps promotions). */
+  stored: boolean;
   timelines: PersonTimelines;
   /** Personnel versions (nama, pendidikan, tgl_lahir, tmt_cpns, jenis pegawai), oldest first. */
-  versions: Array<{ asOf: string; fields: Partial<Employee>; file: string | null; line: number }>;
-  /** Promotions (for the assumed level before, and `asn history`). */
+  versions: Array<{ asOf: string; fields: Partial<Employee>; tmtJabatan: string | null; file: string | null; line: number }>;
+  /** Promotions (also entries of `timelines.posts`, SPEC §9). */
   promotions: Array<{ tmt: string; levelBaru: number | null; levelAsal: number | null; jabatanBaru: string; unit: string | null; file: string | null; line: number }>;
 }
 
+/** A level table (a `--model`'s `levels`) and how a post gets its level from it. */
+export type LevelOf = (post: { eselon: string | null; jabatan: string | null; jenisJabatan: string | null }) => number | null;
+
+/** The level of a post under a `--model`'s own level table (SPEC §1.5), or null for the stored levels. */
+export function levelOfModel(levels: MeritModel['levels'] | null): LevelOf | null {
+  return levels === null ? null : (post) => jabatanLevel(post, levels).level;
+}
+
 /** Stored rows → the domain's timelines; `files` names each import. */
-export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>): PersonHistory {
+export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>, levelOf: LevelOf | null = null): PersonHistory {
   const file = (id: number) => files.get(id) ?? null;
-  const posts: Array<TimelineEntry<PostValues>> = rows.posts.map((r) => ({
+  // With a `--model` of its own level table every level is derived again from the post it
+  // describes (SPEC §1.5), as for the current record; a promotion's level before only when the
+  // row names the old post.
+  const level = (stored: number | null, post: Parameters<LevelOf>[0]) => (levelOf === null ? stored : levelOf(post));
+  const stored: Array<TimelineEntry<PostValues>> = rows.posts.map((r) => ({
     validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
-    values: { level: r.level, jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan, eselon: r.eselon, unit: r.unit, unorId: r.unor_id, instansi: r.instansi },
+    values: {
+      level: level(r.level, { eselon: r.eselon, jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan }),
+      jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan, eselon: r.eselon, unit: r.unit, unorId: r.unor_id, instansi: r.instansi,
+    },
   }));
+  const promotions = rows.promotions.map((p) => ({
+    tmt: p.tmt, jabatanBaru: p.jabatan_baru, eselonBaru: p.eselon_baru, unit: p.unit, file: file(p.import_id), line: p.source_line,
+    levelBaru: level(p.level_baru, { eselon: p.eselon_baru, jabatan: p.jabatan_baru, jenisJabatan: null }),
+    levelAsal: levelOf === null || (p.eselon_asal === null && p.jabatan_asal === null) ? p.level_asal : levelOf({ eselon: p.eselon_asal, jabatan: p.jabatan_asal, jenisJabatan: null }),
+  }));
+  // SPEC §9: promotion events are entries of the post timeline.
+  const posts = withPromotions(stored, promotions);
   const ranks: Array<TimelineEntry<RankValues>> = rows.ranks.map((r) => ({
     validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
     values: { golongan: r.golongan, golonganCode: r.golongan_code, tmtGolongan: r.tmt_golongan },
@@ -46,13 +72,14 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
     validFrom: r.valid_from, priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line === 0 ? null : r.source_line,
     values: { status: r.status, reason: r.reason },
   }));
-  posts.sort(compareEntries);
   ranks.sort(compareEntries);
   return {
     nip,
+    stored: rows.currentOnly !== true,
     timelines: { posts, ranks, statuses },
     versions: rows.versions.map((v) => ({
       asOf: v.as_of,
+      tmtJabatan: (v.tmt_jabatan as string | null | undefined) ?? null,
       file: file(v.import_id),
       line: v.source_line,
       fields: {
@@ -61,24 +88,28 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
         jenisPegawai: oneOf(v.jenis_pegawai, JENIS),
       },
     })),
-    promotions: rows.promotions.map((p) => ({
-      tmt: p.tmt, levelBaru: p.level_baru, levelAsal: p.level_asal, jabatanBaru: p.jabatan_baru, unit: p.unit, file: file(p.import_id), line: p.source_line,
-    })),
+    promotions: promotions.map((p) => ({ tmt: p.tmt, levelBaru: p.levelBaru, levelAsal: p.levelAsal, jabatanBaru: p.jabatanBaru, unit: p.unit, file: p.file, line: p.line })),
   };
 }
 
-/** The level before of the earliest promotion after D, when the file gave it (SPEC §9 assumed level). */
-export function levelAsalAfter(h: PersonHistory, date: string): number | null {
-  let next: PersonHistory['promotions'][number] | null = null;
-  for (const p of h.promotions) if (p.tmt > date && (next === null || p.tmt < next.tmt)) next = p;
-  return next?.levelAsal ?? null;
+/**
+ * TMT jabatan of the post held at D (SPEC §9, the DUK at T): the date of a riwayat row or a
+ * promotion; for a snapshot entry, the TMT JABATAN of the version it comes from (the earliest
+ * version from its date on). Null when unknown or after D (an assumed post).
+ */
+export function tmtJabatanAt(h: PersonHistory, post: StateAt<PostValues> | null, date: string): string | null {
+  const from = post?.from ?? null;
+  if (from === null) return null;
+  let tmt: string | null = from.validFrom;
+  if (from.source === 'snapshot') tmt = h.versions.find((v) => v.asOf >= from.validFrom)?.tmtJabatan ?? null;
+  return tmt !== null && tmt <= date ? tmt : null;
 }
 
 /** One person at D from their current record and history. */
 export function personAt<E extends Employee>(current: E, h: PersonHistory, date: string): EmployeeAtD<E> {
   const version = versionAt(h.versions, date);
   const base = version === null ? current : { ...current, ...version.fields };
-  return employeeAt(base, h.timelines, date, levelAsalAfter(h, date));
+  return employeeAt(base, h.timelines, date);
 }
 
 /** The state of everyone at D: the changed people in full, everyone else as their current row. */
@@ -99,11 +130,11 @@ export interface StateAtDate {
  * `stateAt(db, D)`: the state of everyone at D (SPEC §9). Cheap when D is at or after every
  * change: then `changed` holds only people who left or are inactive.
  */
-export function stateAt(db: Db, date: string): StateAtDate {
+export function stateAt(db: Db, date: string, levelOf: LevelOf | null = null): StateAtDate {
   const rows = historyOfChanged(db, date);
   const files = rows.size === 0 ? new Map<number, string>() : importFileNames(db);
   const changed = new Map<string, PersonHistory>();
-  for (const [nip, r] of rows) changed.set(nip, personHistoryOf(nip, r, files));
+  for (const [nip, r] of rows) changed.set(nip, personHistoryOf(nip, r, files, levelOf));
   const detailAt = (current: Employee): EmployeeAtD<Employee> => {
     const h = changed.get(current.nip);
     if (h !== undefined) return personAt(current, h, date);
@@ -131,9 +162,15 @@ export function historyOf(db: Db, nip: string): PersonHistory {
   return personHistoryOf(nip, historyOfNip(db, nip), importFileNames(db));
 }
 
-/** Every person with a history (any change, or a status other than active), for the audit. */
-export function everyHistory(db: Db): Map<string, PersonHistory> {
-  return stateAt(db, '0000-00-00').changed as Map<string, PersonHistory>;
+/** Every person with a stored history (any change, or a status other than active), for the audit. */
+export function everyHistory(db: Db, levelOf: LevelOf | null = null): Map<string, PersonHistory> {
+  // The people with stored history (or a status other than active), with their promotions; the
+  // audit builds the post timeline of the others from their record and promotions (audit/population.ts).
+  const rows = historyOfChanged(db, '0000-00-00', false);
+  const files = rows.size === 0 ? new Map<number, string>() : importFileNames(db);
+  const out = new Map<string, PersonHistory>();
+  for (const [nip, r] of rows) out.set(nip, personHistoryOf(nip, r, files, levelOf));
+  return out;
 }
 
 /**

@@ -15,12 +15,12 @@ import { defaultModel, loadModel } from '../../model/load.js';
 import type { ComponentName, MeritModel } from '../../domain/model.js';
 import { openDatabase, type Db } from '../../db/open.js';
 import {
-  appraisalYearsPresent, countPopulation, dataPresent, latestAppraisalYear, scanAppraisalCodes, scanEmployees, unitNames, unitsMatching, yearHasAppraisals,
+  appraisalYearsPresent, countPopulation, dataPresent, latestAppraisalYear, scanAppraisalCodes, scanEmployees, setUnitExtraNips, unitNames, unitsMatching, yearHasAppraisals,
 } from '../../db/queries/merit-inputs.js';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
-import { stateAt } from '../history/state.js';
+import { levelOfModel, stateAt } from '../history/state.js';
 import { unitCanon } from '../units/canon.js';
 import { unitKey } from '../../domain/unit-identity.js';
 
@@ -137,14 +137,22 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   // Education as an index into EDUCATION_CODES + 1 (0: none), a byte per employee.
   let pendidikan: Uint8Array<ArrayBuffer> = new Uint8Array(size);
   let focusEmployee: Employee | null = null;
-  const scan = { units: ctx.units, withPost: ctx.levels !== null, ...(focusNip === undefined ? {} : { instansiOf: focusNip }) };
-  // SPEC §9: the people in service at T in their state at T (post, rank and status at T).
-  const atT = stateAt(db, ctx.referenceDate);
+  // SPEC §9: the people in service at T in their state at T (post, rank and status at T); with a
+  // `--model` of its own level table, their levels at T derived again from the posts of then.
+  const atT = stateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
+  // `--unit` selects by the unit at T: the people whose unit at T may differ from their current
+  // one are read too, and kept when their unit at T is one of the units.
+  const extraNips = ctx.units.length > 0 && atT.changed.size > 0;
+  if (extraNips) setUnitExtraNips(db, atT.changed.keys());
+  const wantedUnits = new Set(ctx.units);
+  const wantedKeys = new Set(ctx.units.map(unitKey));
+  const scan = { units: ctx.units, withPost: ctx.levels !== null, extraNips, ...(focusNip === undefined ? {} : { instansiOf: focusNip }) };
   // SPEC §1.3: one unit under one spelling, so `--by unit` never splits it.
   const canon = unitCanon(db);
   for (const tuple of scanEmployees(db, scan)) {
     const employee = atT.employeeAt(employeeFromTuple(tuple, ctx.levels));
     if (employee === null) continue;
+    if (extraNips && atT.changed.has(employee.nip) && !(employee.unit !== null && (wantedUnits.has(employee.unit) || wantedKeys.has(unitKey(employee.unit))))) continue;
     if (canon.merges) employee.unit = canon.of(employee.unit);
     const educationRank = employee.pendidikan === null ? null : ctx.model.education[employee.pendidikan].rank;
     const i = scored.addEmployee({
@@ -162,7 +170,7 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   }
   const fold = new AppraisalFold(scored.size, ctx.year);
   const rowOf = scored.nipIndex();
-  for (const row of scanAppraisalCodes(db, { units: ctx.units, maxYear: ctx.year }, APPRAISAL_CODES)) {
+  for (const row of scanAppraisalCodes(db, { units: ctx.units, maxYear: ctx.year, extraNips }, APPRAISAL_CODES)) {
     const i = rowOf.get(row[0]);
     if (i >= 0) fold.add(i, row);
   }

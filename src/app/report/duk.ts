@@ -13,7 +13,7 @@ import type { Db } from '../../db/open.js';
 import type { EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { iterateEmployeeRecords, type EmployeeRecordRow } from '../../db/queries/report.js';
 import { employeeFromTuple } from '../population/inputs.js';
-import { stateAt } from '../history/state.js';
+import { levelOfModel, stateAt, tmtJabatanAt } from '../history/state.js';
 import { compareUnits, date, int, noteBlock, section, tableBlock, text } from './table-helpers.js';
 import type { ReportCell, ReportSection, ReportTable } from './types.js';
 
@@ -77,15 +77,20 @@ export function dukSections(db: Db, at: string, model: MeritModel, levels: Merit
   const pns: Listed[] = [];
   const pppk: Listed[] = [];
   // SPEC §9: the people in service at T, with their unit, post and golongan at T.
-  const state = stateAt(db, at);
+  // With a `--model` of its own level table the levels at T are derived again from the posts of then.
+  const state = stateAt(db, at, levelOfModel(levels));
   for (const stored of iterateEmployeeRecords(db)) {
     const current = employeeFromTuple(tupleOf(stored), levels);
-    const detail = state.changed.has(stored.nip) ? state.detailAt(current) : null;
+    const h = state.changed.get(stored.nip);
+    const detail = h !== undefined ? state.detailAt(current) : null;
     if (detail !== null ? !detail.inService : stored.tmt_cpns !== null && stored.tmt_cpns > at) continue;
     const employee = detail?.employee ?? current;
-    const record = detail === null ? stored : {
+    // Every column at T: post (and its TMT), rank, and the personnel fields of the version in force.
+    const record = detail === null || h === undefined ? stored : {
       ...stored, unit: employee.unit, instansi: employee.instansi, golongan_code: employee.golonganCode, tmt_golongan: employee.tmtGolongan,
       jabatan: detail.post?.values.jabatan ?? stored.jabatan, level: employee.level,
+      tmt_jabatan: detail.post === null ? stored.tmt_jabatan : tmtJabatanAt(h, detail.post, at),
+      nama: employee.nama, jenis_pegawai: employee.jenisPegawai, pendidikan: employee.pendidikan, tahun_lulus: employee.tahunLulus, tgl_lahir: employee.tglLahir,
     };
     const rank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
     const listed = { record, employee, duk: dukKeyAt(employee, at, rank) };

@@ -241,10 +241,16 @@ export function currentRowOf(db: Db): (nip: string) => (EmployeeRow & Provenance
  * those with an entry or version dated after `date` among people with more than one, plus
  * everyone with a status other than active. One indexed range read of history_changes.
  */
-export function changedAfterSql(): string {
+export function changedAfterSql(promotions = true): string {
   // UNION ALL (the caller drops repeats): a UNION would read history_changes whole in NIP order.
-  return `SELECT nip FROM history_changes WHERE last_change > ?
+  // Promotions are entries of the post timeline (SPEC §9): one dated after D, or on or after the
+  // snapshot of the current row (which it then outdates), makes the state at D differ from it.
+  const stored = `SELECT nip FROM history_changes WHERE last_change > ?
           UNION ALL SELECT nip FROM status_history WHERE status <> 'active'`;
+  if (!promotions) return stored;
+  return `${stored}
+          UNION ALL SELECT nip FROM promotions WHERE tmt > ?
+          UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip WHERE p.tmt >= e.as_of`;
 }
 
 export interface PersonHistoryRows {
@@ -252,15 +258,32 @@ export interface PersonHistoryRows {
   posts: PostRow[];
   ranks: RankRow[];
   statuses: StatusRow[];
-  promotions: Array<{ nip: string; tmt: string; jabatan_baru: string; eselon_baru: string | null; level_baru: number | null; level_asal: number | null; unit: string | null; import_id: number; source_line: number }>;
+  /** True when nothing is stored but the current row (someone seen in one state, perhaps promoted). */
+  currentOnly?: boolean;
+  promotions: Array<{ nip: string; tmt: string; jabatan_baru: string; eselon_baru: string | null; level_baru: number | null; jabatan_asal: string | null; eselon_asal: string | null; level_asal: number | null; unit: string | null; import_id: number; source_line: number }>;
 }
 
 /** Every history row of the people `changedAfterSql` names for `date`, grouped by NIP. */
-export function historyOfChanged(db: Db, date: string): Map<string, PersonHistoryRows> {
+export function historyOfChanged(db: Db, date: string, promotions = true): Map<string, PersonHistoryRows> {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS state_nips (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_nips');
-  db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql()}`).run(date);
+  if (promotions) db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql()}`).run(date, date);
+  else db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql(false)}`).run(date);
   const out = readHistory(db, 'SELECT nip FROM state_nips');
   db.exec('DELETE FROM state_nips');
+  return out;
+}
+
+/**
+ * The snapshot date of the current row of everyone promoted (the date their current post holds
+ * from; the import's day for a row written without one), for the audit's post timelines.
+ */
+export function promotedAsOf(db: Db): Map<string, string> {
+  const rows = db.prepare(
+    `SELECT e.nip, coalesce(e.as_of, substr(i.imported_at, 1, 10)) FROM employees e LEFT JOIN imports i ON i.id = e.import_id
+     WHERE e.nip IN (SELECT nip FROM promotions)`,
+  ).raw(true).all() as Array<[string, string | null]>;
+  const out = new Map<string, string>();
+  for (const [nip, asOf] of rows) if (asOf !== null) out.set(nip, asOf);
   return out;
 }
 
@@ -270,24 +293,46 @@ export function historyOfNip(db: Db, nip: string): PersonHistoryRows {
   db.prepare('INSERT INTO state_nips (nip) VALUES (?)').run(nip);
   const out = readHistory(db, 'SELECT nip FROM state_nips');
   db.exec('DELETE FROM state_nips');
-  const h = out.get(nip) ?? { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
-  if (h.versions.length === 0) {
-    // Seen in one state only: the current row is their one version and snapshot entry.
-    const e = db.prepare('SELECT e.*, s.id AS snapshot_id FROM employees e LEFT JOIN snapshots s ON s.as_of = e.as_of WHERE e.nip = ?').get(nip) as (VersionRow & { as_of: string | null }) | undefined;
-    if (e !== undefined && e.as_of !== null) {
-      h.versions.push(e as VersionRow);
-      const at = { nip, valid_from: e.as_of, priority: 1, source: 'snapshot', import_id: e.import_id, source_line: e.source_line };
-      if (!h.posts.some((p) => p.priority === 1)) {
-        h.posts.push({ ...at, level: e.level as number | null, jabatan: e.jabatan as string | null, jenis_jabatan: e.jenis_jabatan as string | null, eselon: e.eselon as string | null, unit: e.unit as string | null, unor_id: e.unor_id as string | null, instansi: e.instansi as string | null });
-        h.posts.sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : a.priority - b.priority));
-      }
-      if (!h.ranks.some((r) => r.priority === 1)) {
-        h.ranks.push({ ...at, golongan: e.golongan as string | null, golongan_code: e.golongan_code as number | null, tmt_golongan: e.tmt_golongan as string | null });
-        h.ranks.sort((a, b) => (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : a.priority - b.priority));
-      }
+  return out.get(nip) ?? { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
+}
+
+/**
+ * Someone seen in one state only (no stored version: history is kept from the first change on)
+ * has their current row as their one version and snapshot entry; read for the people of `out`
+ * without versions (those with promotions only), and for `onlyNip` when given.
+ */
+function addCurrentRows(db: Db, out: Map<string, PersonHistoryRows>, nipsSql: string): void {
+  const rows = db.prepare(
+    // A row without a snapshot date (written by hand, not by an import) holds from its import's day.
+    // Only the columns the state at D reads (a version's personnel fields, the post and the rank).
+    `SELECT e.nip, e.nama, e.tgl_lahir, e.tmt_cpns, e.tahun_lulus, e.pendidikan, e.jenis_pegawai, e.tmt_jabatan,
+            e.level, e.jabatan, e.jenis_jabatan, e.eselon, e.unit, e.unor_id, e.instansi, e.golongan, e.golongan_code, e.tmt_golongan,
+            e.import_id, e.source_line, coalesce(e.as_of, substr(i.imported_at, 1, 10)) AS as_of, s.id AS snapshot_id
+     FROM employees e LEFT JOIN snapshots s ON s.as_of = e.as_of LEFT JOIN imports i ON i.id = e.import_id
+     WHERE e.nip IN (${nipsSql}) AND coalesce(e.as_of, i.imported_at) IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM employee_versions v WHERE v.nip = e.nip)`,
+  ).all() as Array<VersionRow & { as_of: string }>;
+  const byDate = (a: { valid_from: string; priority: number }, b: { valid_from: string; priority: number }) =>
+    (a.valid_from < b.valid_from ? -1 : a.valid_from > b.valid_from ? 1 : a.priority - b.priority);
+  for (const e of rows) {
+    const nip = e.nip as string;
+    let h = out.get(nip);
+    if (h === undefined) {
+      h = { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
+      out.set(nip, h);
+    }
+    if (h.posts.length === 0 && h.ranks.length === 0 && h.statuses.length === 0) h.currentOnly = true;
+    h.versions.push(e);
+    const at = { nip, valid_from: e.as_of, priority: 1, source: 'snapshot', import_id: e.import_id, source_line: e.source_line };
+    if (!h.posts.some((p) => p.priority === 1)) {
+      h.posts.push({ ...at, level: e.level as number | null, jabatan: e.jabatan as string | null, jenis_jabatan: e.jenis_jabatan as string | null, eselon: e.eselon as string | null, unit: e.unit as string | null, unor_id: e.unor_id as string | null, instansi: e.instansi as string | null });
+      h.posts.sort(byDate);
+    }
+    if (!h.ranks.some((r) => r.priority === 1)) {
+      h.ranks.push({ ...at, golongan: e.golongan as string | null, golongan_code: e.golongan_code as number | null, tmt_golongan: e.tmt_golongan as string | null });
+      h.ranks.sort(byDate);
     }
   }
-  return h;
 }
 
 function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
@@ -305,8 +350,9 @@ function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
   for (const r of db.prepare(`SELECT * FROM rank_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from, priority`).all() as RankRow[]) of(r.nip).ranks.push(r);
   for (const r of db.prepare(`SELECT * FROM status_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from`).all() as StatusRow[]) of(r.nip).statuses.push(r);
   for (const r of db.prepare(
-    `SELECT nip, tmt, jabatan_baru, eselon_baru, level_baru, level_asal, unit, import_id, source_line FROM promotions WHERE nip IN (${nipsSql}) ORDER BY nip, tmt`,
+    `SELECT nip, tmt, jabatan_baru, eselon_baru, level_baru, jabatan_asal, eselon_asal, level_asal, unit, import_id, source_line FROM promotions WHERE nip IN (${nipsSql}) ORDER BY nip, tmt`,
   ).all() as PersonHistoryRows['promotions']) of(r.nip).promotions.push(r);
+  addCurrentRows(db, out, nipsSql);
   return out;
 }
 
@@ -326,7 +372,7 @@ export function employeesDifferingAt(db: Db, date: string): EmployeeTupleRow[] {
     `SELECT nip, nama, jenis_pegawai, golongan_code, tmt_golongan, tmt_cpns, level, pendidikan, tahun_lulus, tgl_lahir, unit, instansi,
             eselon, jabatan, jenis_jabatan
      FROM employees WHERE tmt_cpns > ? OR nip IN (${changedAfterSql()})`, // IN drops the repeats
-  ).raw(true).all(date, date) as EmployeeTupleRow[];
+  ).raw(true).all(date, date, date) as EmployeeTupleRow[];
 }
 
 export type EmployeeTupleRow = [string, string, string | null, number | null, string | null, string | null, number | null, string | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null];

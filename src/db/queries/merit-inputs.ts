@@ -51,6 +51,11 @@ export interface MeritInputQuery {
   units: readonly string[];
   /** Read eselon, jabatan and jenis_jabatan (to derive the level with another level table). */
   withPost: boolean;
+  /**
+   * With `units`: also the people of `setUnitExtraNips` (whose unit at T may differ from their
+   * current one, SPEC §9); the caller selects them by their unit at T.
+   */
+  extraNips?: boolean;
 }
 
 const EMPLOYEE_SELECT = [
@@ -63,8 +68,17 @@ const APPRAISAL_SELECT = [
 ];
 
 /** `WHERE e.unit IN (…)` for a `--unit` selection, or nothing. */
-function unitFilter(units: readonly string[]): string {
-  return units.length === 0 ? '' : `WHERE e.unit IN (${units.map(() => '?').join(', ')})`;
+function unitFilter(units: readonly string[], extraNips = false): string {
+  if (units.length === 0) return '';
+  const inUnits = `e.unit IN (${units.map(() => '?').join(', ')})`;
+  return extraNips ? `WHERE (${inUnits} OR e.nip IN (SELECT nip FROM temp.unit_extra_nips))` : `WHERE ${inUnits}`;
+}
+
+/** The NIPs a `--unit` scan reads besides the units' current members (`extraNips`). */
+export function setUnitExtraNips(db: Db, nips: Iterable<string>): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS unit_extra_nips (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM unit_extra_nips');
+  const add = db.prepare('INSERT OR IGNORE INTO unit_extra_nips (nip) VALUES (?)');
+  for (const nip of nips) add.run(nip);
 }
 
 /**
@@ -189,11 +203,11 @@ export function appraisalDetails(db: Db, nip: string, maxYear: number): Appraisa
  */
 export function scanEmployees(
   db: Db,
-  query: Pick<MeritInputQuery, 'units' | 'withPost'> & { instansiOf?: string },
+  query: Pick<MeritInputQuery, 'units' | 'withPost' | 'extraNips'> & { instansiOf?: string },
 ): IterableIterator<EmployeeTuple> {
   const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
   const select = EMPLOYEE_SELECT.map((column) => (column === 'e.instansi' ? 'CASE WHEN e.nip = ? THEN e.instansi END' : column));
-  const sql = `SELECT ${[...select, ...post].join(', ')} FROM employees e ${unitFilter(query.units)}`;
+  const sql = `SELECT ${[...select, ...post].join(', ')} FROM employees e ${unitFilter(query.units, query.extraNips)}`;
   // The statement's own iterator, not a generator around it: one resumption less per row.
   return db.prepare(sql).raw(true).iterate(query.instansiOf ?? null, ...query.units) as IterableIterator<EmployeeTuple>;
 }
@@ -234,7 +248,7 @@ export function sqlCodeOf(column: string, list: readonly string[]): string {
 }
 
 /** The SQL and parameters of `scanAppraisalCodes` (exported for the query-plan test). */
-export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear'>, lists: AppraisalCodeLists): { sql: string; args: unknown[] } {
+export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear' | 'extraNips'>, lists: AppraisalCodeLists): { sql: string; args: unknown[] } {
   const select = [
     'a.nip',
     'a.tahun',
@@ -249,7 +263,7 @@ export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear
   return query.units.length === 0
     ? { sql: `SELECT ${select} FROM appraisals a WHERE a.tahun <= ?`, args: [query.maxYear] }
     : {
-        sql: `SELECT ${select} FROM appraisals a JOIN employees e ON e.nip = a.nip ${unitFilter(query.units)} AND a.tahun <= ?`,
+        sql: `SELECT ${select} FROM appraisals a JOIN employees e ON e.nip = a.nip ${unitFilter(query.units, query.extraNips)} AND a.tahun <= ?`,
         args: [...query.units, query.maxYear],
       };
 }
@@ -261,7 +275,7 @@ export function appraisalCodeSql(query: Pick<MeritInputQuery, 'units' | 'maxYear
  */
 export function scanAppraisalCodes(
   db: Db,
-  query: Pick<MeritInputQuery, 'units' | 'maxYear'>,
+  query: Pick<MeritInputQuery, 'units' | 'maxYear' | 'extraNips'>,
   lists: AppraisalCodeLists,
 ): IterableIterator<AppraisalCodeTuple> {
   const { sql, args } = appraisalCodeSql(query, lists);
