@@ -33,6 +33,12 @@ describe('peopleAt (the state of everyone at D)', () => {
       const disdik = [...peopleAt(db, '2024-12-31', { unit: 'DINAS PENDIDIKAN' })].map((p) => p.employee.nip);
       expect(disdik).toHaveLength(6);
       expect(disdik).not.toContain('198605202010032002');
+      // A scope by instansi keeps the people whose data never changed (their stored instansi).
+      // fixtures/history is one instansi: everyone in service at D is in its scope.
+      const instansi = at2024.find((p) => p.employee.instansi !== null)!.employee.instansi!;
+      const inInstansi = [...peopleAt(db, '2024-12-31', { instansi })];
+      expect(inInstansi.map((p) => p.employee.nip).sort()).toEqual(at2024.map((p) => p.employee.nip).sort());
+      expect([...peopleAt(db, '2024-12-31', { instansi: 'Pemerintah Kota Lain' })]).toEqual([]);
     } finally {
       db.close();
     }

@@ -206,7 +206,7 @@ export interface PersonAtD {
 export function* peopleAt(db: Db, date: string, scope: { unit?: string; instansi?: string } = {}): Generator<PersonAtD> {
   const state = stateAt(db, date);
   const wantedUnit = scope.unit === undefined ? null : unitKey(scope.unit);
-  for (const tuple of scanEmployees(db, { units: [], withPost: false })) {
+  for (const tuple of scanEmployees(db, { units: [], withPost: false, withInstansi: scope.instansi !== undefined })) {
     const detail = state.detailAt(employeeFromTuple(tuple, null));
     if (!detail.inService) continue;
     const e = detail.employee;

@@ -203,13 +203,16 @@ export function appraisalDetails(db: Db, nip: string, maxYear: number): Appraisa
  */
 export function scanEmployees(
   db: Db,
-  query: Pick<MeritInputQuery, 'units' | 'withPost' | 'extraNips'> & { instansiOf?: string },
+  query: Pick<MeritInputQuery, 'units' | 'withPost' | 'extraNips'> & { instansiOf?: string; withInstansi?: boolean },
 ): IterableIterator<EmployeeTuple> {
   const post = query.withPost ? POST_SELECT : POST_SELECT.map(() => 'NULL');
-  const select = EMPLOYEE_SELECT.map((column) => (column === 'e.instansi' ? 'CASE WHEN e.nip = ? THEN e.instansi END' : column));
+  // instansi is read for one NIP only (rank --explain) unless asked for everyone (a scope by instansi).
+  const everyInstansi = query.withInstansi === true;
+  const select = everyInstansi ? EMPLOYEE_SELECT : EMPLOYEE_SELECT.map((column) => (column === 'e.instansi' ? 'CASE WHEN e.nip = ? THEN e.instansi END' : column));
   const sql = `SELECT ${[...select, ...post].join(', ')} FROM employees e ${unitFilter(query.units, query.extraNips)}`;
   // The statement's own iterator, not a generator around it: one resumption less per row.
-  return db.prepare(sql).raw(true).iterate(query.instansiOf ?? null, ...query.units) as IterableIterator<EmployeeTuple>;
+  const params = everyInstansi ? query.units : [query.instansiOf ?? null, ...query.units];
+  return db.prepare(sql).raw(true).iterate(...params) as IterableIterator<EmployeeTuple>;
 }
 
 /**
