@@ -19,6 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const USAGE = `usage: node bench/run.mjs [--size N[,N...]] [--seed 42] [--out DIR] [--data DIR]
                          [--tools DIR] [--no-baselines] [--no-install] [--keep] [--fail-on-targets]
+                         [--stages ID[,ID...]]
   --size      employees; several sizes separated by commas; 100k, 1m, 4.7m work (default 1000000)
   --out DIR   write RESULTS.md, results.json, the data cache and work files under DIR
               (bench/RESULTS.md is then left alone)
@@ -28,6 +29,8 @@ const USAGE = `usage: node bench/run.mjs [--size N[,N...]] [--seed 42] [--out DI
   --no-install    do not try apt-get for a missing sqlite3 or sqlite-utils, nor npm for DuckDB
   --keep          keep the databases made by the run
   --fail-on-targets  exit 1 when a target fails
+  --stages    run only these stage ids (see bench/lib/stages.mjs), e.g. the national pipeline:
+              asn-import-personnel,asn-import-appraisals,asn-import-promotions,asn-rank,asn-audit,asn-report
 Example: npm run bench -- --size 100000,1000000`;
 
 function parseSize(text) {
@@ -55,6 +58,7 @@ function parseArgs(argv) {
     else if (a === '--no-install') args.install = false;
     else if (a === '--keep') args.keep = true;
     else if (a === '--fail-on-targets') args.failOnTargets = true;
+    else if (a === '--stages') args.stages = new Set(value().split(',').map((id) => id.trim()).filter(Boolean));
     else if (a === '--help' || a === '-h') args.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -148,11 +152,26 @@ function commandLine(argv) {
   return process.env.npm_lifecycle_event === 'bench' ? `npm run bench${rest ? ` -- ${rest}` : ''}` : `node bench/run.mjs${rest ? ` ${rest}` : ''}`;
 }
 
+/** The stages a user runs for one year's work (issue 17): import the three files, rank, audit, report html. */
+const PIPELINE = ['asn-import-personnel', 'asn-import-appraisals', 'asn-import-promotions', 'asn-rank', 'asn-audit', 'asn-report'];
+
+/** Wall time of the whole pipeline, the sum of its stages run one after the other; null when one did not run. */
+function pipelineLine(run) {
+  const stages = PIPELINE.map((id) => run.stages.find((s) => s.id === id));
+  if (stages.some((s) => !s || typeof s.seconds !== 'number')) return null;
+  const wall = stages.reduce((sum, s) => sum + s.seconds, 0);
+  const cpu = stages.every((s) => typeof s.cpuSeconds === 'number') ? stages.reduce((sum, s) => sum + s.cpuSeconds, 0) : null;
+  const peak = Math.max(...stages.map((s) => s.rssMb ?? 0));
+  return `Pipeline (import personnel, appraisals, promotions → rank → audit → report html): ${(wall / 60).toFixed(1)} min wall (${wall.toFixed(0)} s)${cpu === null ? '' : `, ${cpu.toFixed(0)} CPU s`}, highest peak RSS ${Math.round(peak)} MB.`;
+}
+
 function sizeSection(run) {
+  const pipeline = pipelineLine(run);
   return [
     `## ${run.size.toLocaleString('en-US')} employees (seed ${run.seed})`, '',
     dataLine(run), '',
     stageTable(run), '',
+    ...(pipeline ? [pipeline, ''] : []),
     '### Targets', '',
     targetTable(run.targets), '',
     '### Ratios (issue 17)', '',
@@ -223,7 +242,10 @@ async function main() {
       const work = mkdtempSync(join(scratch, `${size}-`));
       await warm(dataDir);
       const results = [genStage];
-      for (const stage of stagesFor({ root, data: dataDir, work, manifest, baselines: args.baselines, tools, commands })) {
+      const all = stagesFor({ root, data: dataDir, work, manifest, baselines: args.baselines, tools, commands });
+      const unknown = args.stages ? [...args.stages].filter((id) => !all.some((s) => s.id === id)) : [];
+      if (unknown.length > 0) throw new Error(`--stages: no stage ${unknown.join(', ')}`);
+      for (const stage of all.filter((s) => !args.stages || args.stages.has(s.id))) {
         const r = await runStage(stage, { work, env, onStart: (s) => process.stderr.write(`${tag} ${s.label} … `) });
         if (r.status !== 'n/a' || stage.command) process.stderr.write(`${r.status === 'n/a' ? `${tag} ${r.label} … ` : ''}${fmtStage(r)}\n`);
         results.push(r);
