@@ -179,7 +179,7 @@ export async function* parseCsvBatches(
 /**
  * Streams the records of a CSV source in batches. A file of {@link WORKER_MIN_BYTES} or more is
  * read, decoded and parsed by a worker thread (io/csv-worker.ts) while the caller checks and
- * writes the rows (the second core); smaller files, stdin and `ASN_IMPORT_WORKERS=0` read here.
+ * writes the rows (the second core); smaller files and stdin are read here (see useWorker).
  * Either way the batches, their order and the error of an unreadable file are the same.
  */
 export async function* readCsvRows(
@@ -199,10 +199,14 @@ export async function* readCsvRows(
 /** Below this a worker (about 50 ms to start) costs more than it saves: about 5,000 narrow rows. */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 
-/** `ASN_IMPORT_WORKERS=0` reads every file on the main thread (README "Performance"). */
+/**
+ * `ASN_IMPORT_WORKERS=0` reads every file on the main thread, `=1` every file on disk in a worker
+ * whatever its size (README "Performance"); otherwise files of {@link WORKER_MIN_BYTES} or more.
+ */
 function useWorker(source: Source): boolean {
-  if (process.env.ASN_IMPORT_WORKERS === '0') return false;
-  return source.path !== null && source.size >= WORKER_MIN_BYTES;
+  const setting = process.env.ASN_IMPORT_WORKERS;
+  if (setting === '0' || source.path === null) return false;
+  return setting === '1' || source.size >= WORKER_MIN_BYTES;
 }
 
 /** Batches posted by the worker and not yet taken by the importer: bounds memory (≈ 4 × 512 rows). */
