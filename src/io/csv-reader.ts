@@ -205,9 +205,17 @@ export const WORKER_MIN_BYTES = 1024 * 1024;
  */
 function useWorker(source: Source): boolean {
   const setting = process.env.ASN_IMPORT_WORKERS;
-  if (setting === '0' || source.path === null) return false;
+  if (setting === '0' || source.path === null || liveWorkers >= MAX_WORKERS) return false;
   return setting === '1' || source.size >= WORKER_MIN_BYTES;
 }
+
+/**
+ * Every input is opened (its header read) before the first is imported, so each worker lives
+ * from then on: at most two at once (personnel and appraisals of one command), the other files
+ * are read on the main thread, so `asn import *.csv` does not start a worker heap per file.
+ */
+const MAX_WORKERS = 2;
+let liveWorkers = 0;
 
 /** Batches posted by the worker and not yet taken by the importer: bounds memory (≈ 4 × 512 rows). */
 export const WORKER_CREDITS = 4;
@@ -231,6 +239,7 @@ export interface WorkerInput {
 async function* readCsvInWorker(source: Source, delimiter: Delimiter, onBytes?: (bytesRead: number) => void): AsyncGenerator<RawRow[]> {
   const data: WorkerInput = { input: { path: source.path, buffer: null, encoding: source.encoding, invalidUtf8: source.invalidUtf8 }, delimiter, credits: WORKER_CREDITS };
   const worker = new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: data });
+  liveWorkers++;
   worker.unref();
   const queue: Array<WorkerMessage | { type: 'failed'; error: Error }> = [];
   let wake: (() => void) | null = null;
@@ -259,6 +268,7 @@ async function* readCsvInWorker(source: Source, delimiter: Delimiter, onBytes?: 
       else throw m.error;
     }
   } finally {
+    liveWorkers--;
     worker.removeAllListeners();
     void worker.terminate();
   }

@@ -101,4 +101,16 @@ describe('asn import: the reading worker and the main thread agree', () => {
       expect(worker).toEqual(main);
     }
   });
+  it('three large files in one command (two read by workers, the third on the main thread) import the same way', () => {
+    const dir = tempDir();
+    bigPersonnel(dir);
+    for (const [name, start] of [['more.csv', 20_000], ['late.csv', 40_000]] as const) {
+      writePersonnel(join(dir, name), ROWS, start);
+      expect(statSync(join(dir, name)).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    }
+    const { worker, main } = importBoth(dir, ['--as-of', '2026-01-01', 'personnel.csv', 'more.csv', 'late.csv']);
+    expect(worker.code).toBe(1);
+    expect(worker.tables).toContain('Pegawai 48999');
+    expect(worker).toEqual(main);
+  });
 });
