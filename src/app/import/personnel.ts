@@ -35,16 +35,24 @@ const golonganOf = memo((key: string) => parseGolongan(key.slice(key.indexOf('|'
 
 /** The jabatan level of a post, memoised per table (SPEC §1.5). */
 const levelCache = new WeakMap<LevelTable, (key: string) => ReturnType<typeof jabatanLevel>>();
+/** The post whose level is being looked up: the memo's key names it, this holds its values. */
+let postEselon: string | null = null;
+let postJabatan: string | null = null;
+let postJenis: string | null = null;
+/** One text per distinct post, cheaper than JSON.stringify: each part as length:text, null as `-`. */
+function part(text: string | null): string {
+  return text === null ? '-' : `${text.length}:${text}`;
+}
 function levelOf(levels: LevelTable, eselon: string | null, jabatan: string | null, jenisJabatan: string | null): ReturnType<typeof jabatanLevel> {
   let cached = levelCache.get(levels);
   if (cached === undefined) {
-    cached = memo((key: string) => {
-      const [e, j, jj] = JSON.parse(key) as [string | null, string | null, string | null];
-      return jabatanLevel({ eselon: e, jabatan: j, jenisJabatan: jj }, levels);
-    });
+    cached = memo(() => jabatanLevel({ eselon: postEselon, jabatan: postJabatan, jenisJabatan: postJenis }, levels));
     levelCache.set(levels, cached);
   }
-  return cached(JSON.stringify([eselon, jabatan, jenisJabatan]));
+  postEselon = eselon;
+  postJabatan = jabatan;
+  postJenis = jenisJabatan;
+  return cached(`${part(eselon)}|${part(jabatan)}|${part(jenisJabatan)}`);
 }
 
 export function preparePersonnelRow(
@@ -53,29 +61,31 @@ export function preparePersonnelRow(
   stored: TableStatements<EmployeeRow>,
   levels: LevelTable,
 ): PreparedRow<EmployeeRow> | null {
+  const existing = stored.get([nip]);
+  // The merged row (SPEC §1.6: given values over the stored ones) is filled as each value is
+  // read, on the full literal: Object.assign of a row built field by field, or a spread, costs
+  // several times more per row (V8 shapes). Key order: the literal's, then the stored row's
+  // provenance, as before.
+  const merged: EmployeeRow = existing === undefined ? emptyEmployee(nip) : Object.assign(emptyEmployee(nip), existing);
   const given: Partial<EmployeeRow> = { nip };
   for (const f of TEXT_FIELDS) {
     const value = fields.text(f);
-    if (value !== undefined) given[f] = value;
+    if (value !== undefined) given[f] = merged[f] = value;
   }
   for (const f of DATE_FIELDS) {
     const value = fields.parse(f, (raw) => parseDate(raw));
-    if (value !== undefined) given[f] = value;
+    if (value !== undefined) given[f] = merged[f] = value;
   }
-  assign(given, 'jenis_kelamin', fields.parse('jenis_kelamin', (_r, t) => jenisKelaminOf(t)));
-  assign(given, 'jenis_pegawai', fields.parse('jenis_pegawai', (_r, t) => jenisPegawaiOf(t)));
-  assign(given, 'pendidikan', fields.parse('pendidikan', (_r, t) => educationOf(t)));
-  assign(given, 'tahun_lulus', fields.parse('tahun_lulus', (raw) => parseYear(raw)));
-  assign(given, 'eselon', fields.parse('eselon', (_r, t) => eselonOf(t)));
+  assign(given, merged, 'jenis_kelamin', fields.parse('jenis_kelamin', (_r, t) => jenisKelaminOf(t)));
+  assign(given, merged, 'jenis_pegawai', fields.parse('jenis_pegawai', (_r, t) => jenisPegawaiOf(t)));
+  assign(given, merged, 'pendidikan', fields.parse('pendidikan', (_r, t) => educationOf(t)));
+  assign(given, merged, 'tahun_lulus', fields.parse('tahun_lulus', (raw) => parseYear(raw)));
+  assign(given, merged, 'eselon', fields.parse('eselon', (_r, t) => eselonOf(t)));
   if (fields.has('nama') && given.nama === null) fields.issue('nama', 'NAMA is empty; every employee needs a name');
 
-  const existing = stored.get([nip]);
   if (existing === undefined && !fields.has('nama')) {
     fields.issue('nip', 'unknown NIP: this file has no NAMA column, so it can only update employees already imported');
   }
-  // Assigned onto the full literal, not spread into a new object: spreads of objects built
-  // field by field are several times slower per row (V8 shapes).
-  const merged: EmployeeRow = Object.assign(emptyEmployee(nip), existing, given);
 
   deriveGolongan(fields, merged, given);
   deriveLevel(fields, merged, levels);
@@ -84,8 +94,8 @@ export function preparePersonnelRow(
   return { key: nip, given, row: merged, existing };
 }
 
-function assign<K extends keyof EmployeeRow>(target: Partial<EmployeeRow>, key: K, value: EmployeeRow[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
+function assign<K extends keyof EmployeeRow>(given: Partial<EmployeeRow>, merged: EmployeeRow, key: K, value: EmployeeRow[K] | undefined): void {
+  if (value !== undefined) given[key] = merged[key] = value;
 }
 
 function emptyEmployee(nip: string): EmployeeRow {
