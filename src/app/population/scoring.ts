@@ -20,7 +20,7 @@ import {
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
-import { levelOfModel, stateAt } from '../history/state.js';
+import { compactStateAt, levelOfModel, stateAt } from '../history/state.js';
 import { unitCanon } from '../units/canon.js';
 import { unitKey } from '../../domain/unit-identity.js';
 import { timelineAt } from '../../domain/history.js';
@@ -174,7 +174,7 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   let focusEmployee: Employee | null = null;
   // SPEC §9: the people in service at T in their state at T (post, rank and status at T); with a
   // `--model` of its own level table, their levels at T derived again from the posts of then.
-  const atT = stateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
+  const atT = compactStateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
   // `--unit` selects by the unit at T: the people whose unit at T may differ from their current
   // one are read too, and kept when their unit at T is one of the units.
   const extraNips = ctx.units.length > 0 && atT.changed.size > 0;
