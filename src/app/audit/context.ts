@@ -186,11 +186,12 @@ function placeholder(nip: string, placed: Placement | undefined): Employee {
 function moversOf(history: ReadonlyMap<string, PersonHistory>): { unit: Map<string, string[]>; instansi: Map<string, string[]>; all: string[] } {
   const unit = new Map<string, string[]>();
   const instansi = new Map<string, string[]>();
+  // Each person's entries are theirs only: a list's last NIP tells whether they are in it already.
   const add = (map: Map<string, string[]>, key: string | null, nip: string) => {
     if (key === null) return;
-    const list = map.get(key) ?? [];
-    if (!list.includes(nip)) list.push(nip);
-    map.set(key, list);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [nip]);
+    else if (list[list.length - 1] !== nip) list.push(nip);
   };
   for (const [nip, h] of history) {
     for (const { values } of h.timelines.posts) {

@@ -34,6 +34,8 @@ export interface Person {
   history: PersonHistory | null;
   /** Without stored history: the post timeline of their current row and promotions (SPEC §9), when promoted. */
   posts: Array<TimelineEntry<PostValues>> | null;
+  /** With history: their state at the date last asked (`stateOf`), read again for the same date. */
+  stateAt?: { date: string; at: EmployeeAtD<Employee> } | null;
 }
 
 /** The day before an ISO date (P's level "on the day before D", SPEC §5.1). */
@@ -45,7 +47,13 @@ export function dayBefore(date: string): string {
 
 /** A person with history at D (SPEC §9 state at D); null without history (their record holds). */
 export function stateOf(person: Person, date: string): EmployeeAtD<Employee> | null {
-  return person.history === null ? null : personAt(person.employee, person.history, date);
+  if (person.history === null) return null;
+  // An event's pool asks for the same person at the same date several times (level, criteria, DUK key).
+  const cached = person.stateAt;
+  if (cached !== undefined && cached !== null && cached.date === date) return cached.at;
+  const at = personAt(person.employee, person.history, date);
+  person.stateAt = { date, at };
+  return at;
 }
 
 /**
@@ -170,7 +178,7 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
     hukdisByYear[a.tahun] = a.hukumanDisiplin;
   }
   const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
-  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null, posts: null };
+  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null, posts: null, stateAt: null };
 }
 
 /**

@@ -381,6 +381,9 @@ export function firstSeenRead(rows: PersonHistoryRows): number {
   return firstSeen.get(rows) ?? 5;
 }
 
+/** The columns of a version the state at D reads (src/app/history/state.ts personHistoryOf): not every personnel field. */
+const VERSION_READ = 'nip, as_of, snapshot_id, nama, tgl_lahir, tmt_cpns, tahun_lulus, pendidikan, jenis_pegawai, tmt_jabatan, import_id, source_line';
+
 function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
   const out = new Map<string, PersonHistoryRows>();
   let read = 0;
@@ -393,7 +396,7 @@ function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
     }
     return h;
   };
-  for (const r of db.prepare(`SELECT * FROM employee_versions WHERE nip IN (${nipsSql}) ORDER BY nip, as_of`).all() as VersionRow[]) of(r.nip as string).versions.push(r);
+  for (const r of db.prepare(`SELECT ${VERSION_READ} FROM employee_versions WHERE nip IN (${nipsSql}) ORDER BY nip, as_of`).all() as VersionRow[]) of(r.nip as string).versions.push(r);
   read = 1;
   for (const r of db.prepare(`SELECT * FROM post_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from, priority`).all() as PostRow[]) of(r.nip).posts.push(r);
   read = 2;
