@@ -263,9 +263,9 @@ export function changedAfterSql(promotions = true): string {
 export const CHANGED_AT_SQL = `SELECT nip FROM history_changes WHERE last_change > @date
           UNION ALL SELECT nip FROM status_history WHERE status <> 'active'
           UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip
-            WHERE p.tmt > @date AND (e.as_of IS NULL OR e.as_of > @date OR e.unit IS NULL OR e.instansi IS NULL
-              OR EXISTS (SELECT 1 FROM history_changes h WHERE h.nip = p.nip))
-          UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip WHERE p.tmt >= e.as_of`;
+            WHERE (p.tmt > @date OR p.tmt >= e.as_of)
+              AND NOT (p.tmt > @date AND e.as_of IS NOT NULL AND e.as_of <= @date AND e.unit IS NOT NULL AND e.instansi IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM history_changes h WHERE h.nip = p.nip))`;
 
 export interface PersonHistoryRows {
   versions: VersionRow[];
