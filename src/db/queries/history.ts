@@ -302,7 +302,7 @@ export function* historyOfChangedInSlices(db: Db, date: string, promotions = tru
   const add = db.prepare('INSERT INTO state_slice (nip) VALUES (?)');
   for (let from = 0; from < nips.length; from += chunk) {
     for (let k = from; k < Math.min(nips.length, from + chunk); k++) add.run(nips[k]);
-    const rows = readHistory(db, 'SELECT nip FROM state_slice');
+    const rows = readHistory(db, 'SELECT nip FROM state_slice', nips.slice(from, from + chunk));
     db.exec('DELETE FROM state_slice');
     yield rows;
   }
@@ -384,7 +384,12 @@ export function firstSeenRead(rows: PersonHistoryRows): number {
 /** The columns of a version the state at D reads (src/app/history/state.ts personHistoryOf): not every personnel field. */
 const VERSION_READ = 'nip, as_of, snapshot_id, nama, tgl_lahir, tmt_cpns, tahun_lulus, pendidikan, jenis_pegawai, tmt_jabatan, import_id, source_line';
 
-function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
+/**
+ * Every history row of the people `nipsSql` selects, grouped by NIP. With `nips` (the same
+ * people, listed) the current rows are looked up for those without a stored version only, which
+ * are usually few: the look-up of every NIP's row costs a random read of employees each.
+ */
+function readHistory(db: Db, nipsSql: string, nips?: readonly string[]): Map<string, PersonHistoryRows> {
   const out = new Map<string, PersonHistoryRows>();
   let read = 0;
   const of = (nip: string): PersonHistoryRows => {
@@ -407,7 +412,18 @@ function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
   for (const r of db.prepare(
     `SELECT nip, tmt, jabatan_baru, eselon_baru, level_baru, jabatan_asal, eselon_asal, level_asal, unit, import_id, source_line FROM promotions WHERE nip IN (${nipsSql}) ORDER BY nip, tmt`,
   ).all() as PersonHistoryRows['promotions']) of(r.nip).promotions.push(r);
-  addCurrentRows(db, out, nipsSql);
+  if (nips === undefined) {
+    addCurrentRows(db, out, nipsSql);
+    return out;
+  }
+  // addCurrentRows reads only people without a stored version: the same rows from fewer look-ups.
+  const unversioned = nips.filter((nip) => (out.get(nip)?.versions.length ?? 0) === 0);
+  if (unversioned.length === 0) return out;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS state_unversioned (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_unversioned');
+  const add = db.prepare('INSERT INTO state_unversioned (nip) VALUES (?)');
+  for (const nip of unversioned) add.run(nip);
+  addCurrentRows(db, out, 'SELECT nip FROM state_unversioned');
+  db.exec('DELETE FROM state_unversioned');
   return out;
 }
 
