@@ -18,7 +18,7 @@ import type { StatusReason } from '../../domain/audit-reason.js';
 import type { Promotion } from '../../domain/types.js';
 import { openDatabase } from '../../db/open.js';
 import { UsageError } from '../../shared/errors.js';
-import { compareText, groupByScope, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
+import { compareText, groupByScope, levelOnDayBefore, loadAuditContext, readAppraisalsInOneScan, scopeKey, type AuditContext } from './context.js';
 import { loadGroup } from './group.js';
 import { unitKey } from '../../domain/unit-identity.js';
 import { candidateAt, mayBeAtLevel, memberLevelAt, rivalAt, type Group, type Person } from './population.js';
@@ -197,8 +197,9 @@ function levelsBefore(ctx: AuditContext, events: readonly Promotion[]): number[]
   for (const event of events) {
     const placed = ctx.placement.get(event.nip);
     if (placed === undefined) continue;
-    if (ctx.history.has(event.nip)) return null; // P's level before comes from the timeline: read everyone
-    const level = levelBefore(event, ctx.source.promotionsOf(placed.rowid), placed.level).level;
+    // P's personnel level on the day before D: with history, the timeline's, as the group computes it (SPEC §5.1, §9).
+    const personnelLevel = levelOnDayBefore(ctx, event.nip, event.tmt) ?? placed.level;
+    const level = levelBefore(event, ctx.source.promotionsOf(placed.rowid), personnelLevel).level;
     if (level !== null) levels.add(level);
   }
   return [...levels].sort((a, b) => a - b);
@@ -275,6 +276,8 @@ function resolveUnitFilter(ctx: AuditContext, wanted: readonly string[]): string
   };
   for (const e of ctx.events) add(e.unit ?? ctx.placement.get(e.nip)?.unit ?? null);
   for (const unit of ctx.units) add(unit);
+  // A unit only the history names (someone's unit at some date, SPEC §9) is a unit too.
+  for (const h of ctx.history.values()) for (const entry of h.timelines.posts) add(entry.values.unit);
   const resolved = new Set<string>();
   for (const unit of wanted) {
     const matches = known.get(unitKey(unit));

@@ -13,7 +13,7 @@ import { AuditAppraisalStore } from './appraisals.js';
 import { dataPresent } from '../../db/queries/merit-inputs.js';
 import { InputError } from '../../shared/errors.js';
 import type { GroupSource } from './group.js';
-import { meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './population.js';
+import { dayBefore, meritCache, promotionFromTuple, resolveUnitSpelling, unitSpellingsOf, type Person } from './population.js';
 import type { ModelInfo } from '../population/scoring.js';
 import { levelsChanged } from '../population/inputs.js';
 import { everyHistory, personAt, type PersonHistory } from '../history/state.js';
@@ -102,7 +102,9 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       }
     }
     const unit = canon.of(resolveUnitSpelling(promotion.unit, spellings));
-    events.push(unit === promotion.unit ? promotion : { ...promotion, unit });
+    // The same unit in the person's post timeline (their own promotions, SPEC §9) as in the event.
+    promotion.unit = unit;
+    events.push(promotion);
   }
   events.sort((a, b) => compareText(a.tmt, b.tmt) || compareText(a.nip, b.nip));
   // SPEC §9: promotions are entries of the post timeline (of the people with history, and of
@@ -115,9 +117,19 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
       if (canon.merges) e.values.unit = canon.of(e.values.unit);
     }
   }
+  const movers = moversOf(history);
+  // Someone seen in one state only whose promotion names another unit than their record was in
+  // that unit from the promotion on (SPEC §9): read into that unit's group too.
+  for (const event of events) {
+    const placed = placement.get(event.nip);
+    if (event.unit === null || placed === undefined || placed.unit === event.unit || history.has(event.nip)) continue;
+    const list = movers.unit.get(event.unit) ?? [];
+    if (!list.includes(event.nip)) list.push(event.nip);
+    movers.unit.set(event.unit, list);
+  }
   return {
     history,
-    movers: moversOf(history),
+    movers,
     model: loaded.model,
     modelInfo: { name: loaded.name, hash: loaded.hash, file: modelFile ?? null },
     levelsRederived: levels !== null,
@@ -151,6 +163,17 @@ export function scopeKey(ctx: AuditContext, event: Promotion, scope: PoolOptions
   return (post ? post.values.instansi : placed?.instansi) ?? null;
 }
 
+/**
+ * P's level on the day before `tmt` from P's timeline (SPEC §5.1, §9), as `buildGroup` computes
+ * it for a person with history; null without history or without a post then (the stored level holds).
+ */
+export function levelOnDayBefore(ctx: AuditContext, nip: string, tmt: string): number | null {
+  const h = ctx.history.get(nip);
+  if (h === undefined) return null;
+  const placed = ctx.placement.get(nip);
+  return personAt(placeholder(nip, placed), h, dayBefore(tmt)).post?.values.level ?? placed?.level ?? null;
+}
+
 /** A record with only what the post at D needs (unit, instansi, level from the timeline). */
 function placeholder(nip: string, placed: Placement | undefined): Employee {
   return {
@@ -160,14 +183,15 @@ function placeholder(nip: string, placed: Placement | undefined): Employee {
 }
 
 /** For each unit and instansi, the people with history who were ever in it. */
-function moversOf(history: ReadonlyMap<string, PersonHistory>): AuditContext['movers'] {
+function moversOf(history: ReadonlyMap<string, PersonHistory>): { unit: Map<string, string[]>; instansi: Map<string, string[]>; all: string[] } {
   const unit = new Map<string, string[]>();
   const instansi = new Map<string, string[]>();
+  // Each person's entries are theirs only: a list's last NIP tells whether they are in it already.
   const add = (map: Map<string, string[]>, key: string | null, nip: string) => {
     if (key === null) return;
-    const list = map.get(key) ?? [];
-    if (!list.includes(nip)) list.push(nip);
-    map.set(key, list);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [nip]);
+    else if (list[list.length - 1] !== nip) list.push(nip);
   };
   for (const [nip, h] of history) {
     for (const { values } of h.timelines.posts) {

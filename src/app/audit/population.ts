@@ -12,7 +12,7 @@ import type { Appraisal, Employee, Hukdis, JenisGroup, PredikatCode, Promotion }
 import type { MeritModel } from '../../domain/model.js';
 import type { EventTuple, PromotionTuple } from '../../db/queries/audit-inputs.js';
 import { personAt, type PersonHistory } from '../history/state.js';
-import { postLevelAt, PRIORITY, withPromotions, type EmployeeAtD, type PostValues, type TimelineEntry } from '../../domain/history.js';
+import { postLevelAt, PRIORITY, timelineAt, withPromotions, type EmployeeAtD, type PostValues, type TimelineEntry } from '../../domain/history.js';
 
 /** One promotion of a person with the level they held before it (SPEC §5.1). */
 export interface OwnPromotion {
@@ -34,6 +34,8 @@ export interface Person {
   history: PersonHistory | null;
   /** Without stored history: the post timeline of their current row and promotions (SPEC §9), when promoted. */
   posts: Array<TimelineEntry<PostValues>> | null;
+  /** With history: their state at the date last asked (`stateOf`), read again for the same date. */
+  stateAt?: { date: string; at: EmployeeAtD<Employee> } | null;
 }
 
 /** The day before an ISO date (P's level "on the day before D", SPEC §5.1). */
@@ -45,7 +47,13 @@ export function dayBefore(date: string): string {
 
 /** A person with history at D (SPEC §9 state at D); null without history (their record holds). */
 export function stateOf(person: Person, date: string): EmployeeAtD<Employee> | null {
-  return person.history === null ? null : personAt(person.employee, person.history, date);
+  if (person.history === null) return null;
+  // An event's pool asks for the same person at the same date several times (level, criteria, DUK key).
+  const cached = person.stateAt;
+  if (cached !== undefined && cached !== null && cached.date === date) return cached.at;
+  const at = personAt(person.employee, person.history, date);
+  person.stateAt = { date, at };
+  return at;
 }
 
 /**
@@ -170,7 +178,7 @@ function makePerson(employee: Employee, appraisals: Appraisal[], model: MeritMod
     hukdisByYear[a.tahun] = a.hukumanDisiplin;
   }
   const educationRank = employee.pendidikan === null ? null : model.education[employee.pendidikan].rank;
-  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null, posts: null };
+  return { employee, appraisals, educationRank, predikatByYear, hukdisByYear, promotions: [], levelHistory: [], history: null, posts: null, stateAt: null };
 }
 
 /**
@@ -200,6 +208,14 @@ export function buildGroup(
     everyone.push(person);
     addTo(byUnit, employee.unit, person);
     addTo(byInstansi, employee.instansi, person);
+    // Someone promoted into a unit named by the promotion row was in it from the promotion's TMT (SPEC §9).
+    if (person.history === null && person.posts !== null) {
+      const units = new Set([employee.unit]);
+      for (const { values } of person.posts) {
+        if (!units.has(values.unit)) addTo(byUnit, values.unit, person);
+        units.add(values.unit);
+      }
+    }
     // Someone who moved is a possible pool member of every unit and instansi they were in (SPEC §9).
     if (person.history !== null) {
       const units = new Set([employee.unit]);
@@ -266,9 +282,10 @@ export function candidateAt(person: Person, date: string, level: number | null =
 export function rivalAt(person: Person, date: string, level: number | null): Rival {
   const at = stateOf(person, date);
   const e = at?.employee ?? person.employee;
+  const promotedInto = at === null && person.posts !== null ? promotionUnitAt(person.posts, date, e.unit) : null;
   return {
     nip: e.nip,
-    unit: e.unit,
+    unit: promotedInto === null ? e.unit : promotedInto.unit,
     instansi: e.instansi,
     group: jenisGroup(e.jenisPegawai),
     tmtCpns: e.tmtCpns,
@@ -277,11 +294,24 @@ export function rivalAt(person: Person, date: string, level: number | null): Riv
     merit: null,
     predikatByYear: person.predikatByYear,
     hukdisByYear: person.hukdisByYear,
+    ...(promotedInto === null ? {} : { source: { unit: promotedInto.source, level: promotedInto.source } }),
     ...(at === null ? {} : {
       statusAtD: at.status,
       source: { unit: provenanceText(at.post?.assumed ?? true, at.post?.from ?? null), level: provenanceText(at.post?.assumed ?? true, at.post?.from ?? null) },
     }),
   };
+}
+
+/**
+ * The unit at D of someone seen in one snapshot only but promoted, when it is not their record's
+ * (SPEC §9: a promotion row that names a unit is an entry of the post timeline): the promotion's
+ * unit from its TMT until the snapshot. Null when the record's unit holds at D.
+ */
+function promotionUnitAt(posts: ReadonlyArray<TimelineEntry<PostValues>>, date: string, current: string | null): { unit: string; source: string } | null {
+  const at = timelineAt(posts, date);
+  const unit = at?.values.unit ?? null;
+  if (at === null || at.from === null || unit === null || unit === current) return null;
+  return { unit, source: at.assumed ? 'assumed' : `promotion of ${at.from.validFrom}` };
 }
 
 /** "file line N", or "assumed" (SPEC §9: `audit --event` marks assumed values). */

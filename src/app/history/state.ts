@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/open.js';
 import {
-  employeesDifferingAt, historyOfChanged, historyOfNip, importFileNames, type PersonHistoryRows,
+  employeesDifferingAt, firstSeenRead, historyOfChanged, historyOfChangedInSlices, historyOfNip, importFileNames, type PersonHistoryRows,
 } from '../../db/queries/history.js';
 import { scanEmployees, type EmployeeTuple } from '../../db/queries/merit-inputs.js';
 import { unitKey } from '../../domain/unit-identity.js';
@@ -15,7 +15,7 @@ import { jabatanLevel } from '../../domain/jabatan-level.js';
 import type { MeritModel } from '../../domain/model.js';
 import { employeeFromTuple } from '../population/inputs.js';
 import {
-  compareEntries, employeeAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
+  compareEntries, employeeAt, inServiceAt, statusAt, timelineAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
   type RankValues, type StateAt, type StatusValues, type TimelineEntry,
 } from '../../domain/history.js';
 import { EDUCATION_CODES, type EducationCode, type Employee, type JenisPegawai } from '../../domain/types.js';
@@ -166,11 +166,80 @@ export function historyOf(db: Db, nip: string): PersonHistory {
 export function everyHistory(db: Db, levelOf: LevelOf | null = null): Map<string, PersonHistory> {
   // The people with stored history (or a status other than active), with their promotions; the
   // audit builds the post timeline of the others from their record and promotions (audit/population.ts).
-  const rows = historyOfChanged(db, '0000-00-00', false);
-  const files = rows.size === 0 ? new Map<number, string>() : importFileNames(db);
-  const out = new Map<string, PersonHistory>();
-  for (const [nip, r] of rows) out.set(nip, personHistoryOf(nip, r, files, levelOf));
-  return out;
+  // Read in slices (the stored rows of one slice at a time, not of everyone), listed in the order
+  // of one whole read (firstSeenRead), which the audit's groups keep.
+  let files: Map<number, string> | null = null;
+  const kept: Array<{ read: number; nip: string; h: PersonHistory }> = [];
+  for (const slice of historyOfChangedInSlices(db, '0000-00-00', false)) {
+    files ??= importFileNames(db);
+    for (const [nip, r] of slice) kept.push({ read: firstSeenRead(r), nip, h: personHistoryOf(nip, r, files, levelOf) });
+  }
+  kept.sort((a, b) => a.read - b.read || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
+  return new Map(kept.map((k) => [k.nip, k.h]));
+}
+
+/** The state at D of everyone, kept compactly (see `compactStateAt`). */
+export interface CompactStateAt {
+  date: string;
+  /** NIPs of the people whose state at D may differ from their current row. */
+  changed: ReadonlySet<string>;
+  /** As `StateAtDate.employeeAt`: null when not in service at D, else the record at D. */
+  employeeAt(current: Employee): Employee | null;
+}
+
+/** What a changed person's record at D takes from their history (absent: the current row's). */
+interface PatchAtD {
+  fields: Partial<Employee> | null;
+  post: { level: number | null; unit: string | null; instansi: string | null } | null;
+  rank: { golonganCode: number | null; tmtGolongan: string | null } | null;
+  status: EmployeeAtD<Employee>['status'];
+}
+
+/**
+ * The same `employeeAt` as `stateAt(db, D, levelOf)` (SPEC §9) for a whole-population pass
+ * (rank, report): each changed person's history is read a slice at a time and folded into what
+ * their record at D takes from it (version fields, post, rank, status), so neither the stored
+ * rows nor the timelines of every changed person are held at once.
+ */
+export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = null): CompactStateAt {
+  const patches = new Map<string, PatchAtD>();
+  let files: Map<number, string> | null = null;
+  for (const slice of historyOfChangedInSlices(db, date)) {
+    files ??= importFileNames(db);
+    for (const [nip, r] of slice) {
+      const h = personHistoryOf(nip, r, files, levelOf);
+      const version = versionAt(h.versions, date);
+      const post = timelineAt(h.timelines.posts, date);
+      const rank = timelineAt(h.timelines.ranks, date);
+      patches.set(nip, {
+        fields: version === null ? null : version.fields,
+        post: post === null ? null : { level: post.values.level, unit: post.values.unit, instansi: post.values.instansi },
+        rank: rank === null ? null : { golonganCode: rank.values.golonganCode, tmtGolongan: rank.values.tmtGolongan },
+        status: statusAt(h.timelines.statuses, date).values.status,
+      });
+    }
+  }
+  return {
+    date,
+    changed: new Set(patches.keys()),
+    employeeAt(current) {
+      const patch = patches.get(current.nip);
+      if (patch === undefined) return current.tmtCpns !== null && current.tmtCpns > date ? null : current;
+      // As personAt → employeeAt: the version's fields over the current row, then post and rank.
+      const employee = patch.fields === null ? { ...current } : { ...current, ...patch.fields };
+      if (!inServiceAt(employee.tmtCpns, patch.status, date)) return null;
+      if (patch.post !== null) {
+        employee.level = patch.post.level;
+        employee.unit = patch.post.unit;
+        employee.instansi = patch.post.instansi;
+      }
+      if (patch.rank !== null) {
+        employee.golonganCode = patch.rank.golonganCode;
+        employee.tmtGolongan = patch.rank.tmtGolongan;
+      }
+      return employee;
+    },
+  };
 }
 
 /**

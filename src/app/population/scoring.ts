@@ -20,9 +20,10 @@ import {
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
-import { levelOfModel, stateAt } from '../history/state.js';
+import { compactStateAt, levelOfModel, stateAt } from '../history/state.js';
 import { unitCanon } from '../units/canon.js';
 import { unitKey } from '../../domain/unit-identity.js';
+import { timelineAt } from '../../domain/history.js';
 
 export interface RankRequest {
   db: string;
@@ -92,7 +93,7 @@ export function rankContext(db: Db, dbPath: string, request: RankRequest): RankC
     modelInfo: { name: loaded.name, hash: loaded.hash, file: request.modelFile ?? null },
     year,
     referenceDate: `${year}-12-31`,
-    units: resolveUnits(db, request.units),
+    units: resolveUnitsAt(db, request.units, `${year}-12-31`),
     levels: levelsChanged(loaded.model, defaultModel()) ? loaded.model.levels : null,
   };
 }
@@ -117,6 +118,40 @@ export function resolveUnits(db: Db, wanted: readonly string[]): string[] {
   return [...resolved].sort(compareText);
 }
 
+/**
+ * `--unit` values → the stored unit names, as `resolveUnits`, where a unit that no current record
+ * names is still known when someone's unit at `date` (SPEC §9: the post timeline's unit at T) is
+ * that unit: a unit someone left, or that was renamed, after T.
+ */
+export function resolveUnitsAt(db: Db, wanted: readonly string[], date: string): string[] {
+  const current = new Set(unitNames(db).map(unitKey));
+  const known = wanted.filter((u) => current.has(unitKey(u)) || unitsMatching(db, u.trim().replace(/\s+/g, ' ')).length > 0);
+  if (known.length === wanted.length) return resolveUnits(db, wanted);
+  const atDate = unitsAt(db, date);
+  const resolved = new Set(resolveUnits(db, known));
+  const canon = unitCanon(db);
+  for (const unit of wanted) {
+    if (known.includes(unit)) continue;
+    const names = atDate.get(unitKey(unit));
+    if (names === undefined) resolveUnits(db, [unit]); // exit 2 with the list of units, as before
+    for (const n of names ?? []) for (const spelling of canon.spellingsOf(n)) resolved.add(spelling);
+  }
+  return [...resolved].sort(compareText);
+}
+
+/** The units of the people whose unit at `date` may differ from their current one (SPEC §9), by unit key. */
+function unitsAt(db: Db, date: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const h of stateAt(db, date).changed.values()) {
+    const unit = timelineAt(h.timelines.posts, date)?.values.unit ?? null;
+    if (unit === null) continue;
+    const list = out.get(unitKey(unit)) ?? [];
+    if (!list.includes(unit)) list.push(unit);
+    out.set(unitKey(unit), list);
+  }
+  return out;
+}
+
 /** Code-point order: the same on every machine, unlike localeCompare (SPEC §7 determinism). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -139,7 +174,7 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   let focusEmployee: Employee | null = null;
   // SPEC §9: the people in service at T in their state at T (post, rank and status at T); with a
   // `--model` of its own level table, their levels at T derived again from the posts of then.
-  const atT = stateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
+  const atT = compactStateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
   // `--unit` selects by the unit at T: the people whose unit at T may differ from their current
   // one are read too, and kept when their unit at T is one of the units.
   const extraNips = ctx.units.length > 0 && atT.changed.size > 0;

@@ -253,6 +253,20 @@ export function changedAfterSql(promotions = true): string {
           UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip WHERE p.tmt >= e.as_of`;
 }
 
+/**
+ * `changedAfterSql()` without the people whose only reason is a promotion after D while their
+ * state at D is their current row: seen in one state only (no stored history), their row dated
+ * on or before D with its unit and instansi (nothing a later entry could fill in), and no
+ * promotion from their row's date to D. A national database promotes tens of thousands after
+ * the ranked year; their timelines need not be read. (Exported for the query-plan test.)
+ */
+export const CHANGED_AT_SQL = `SELECT nip FROM history_changes WHERE last_change > @date
+          UNION ALL SELECT nip FROM status_history WHERE status <> 'active'
+          UNION ALL SELECT p.nip FROM promotions p JOIN employees e ON e.nip = p.nip
+            WHERE (p.tmt > @date OR p.tmt >= e.as_of)
+              AND NOT (p.tmt > @date AND e.as_of IS NOT NULL AND e.as_of <= @date AND e.unit IS NOT NULL AND e.instansi IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM history_changes h WHERE h.nip = p.nip))`;
+
 export interface PersonHistoryRows {
   versions: VersionRow[];
   posts: PostRow[];
@@ -271,6 +285,27 @@ export function historyOfChanged(db: Db, date: string, promotions = true): Map<s
   const out = readHistory(db, 'SELECT nip FROM state_nips');
   db.exec('DELETE FROM state_nips');
   return out;
+}
+
+/**
+ * The same rows as `historyOfChanged`, a slice of `chunk` people at a time (in NIP order), so that
+ * the caller can fold each person into what it keeps before the next slice is read: the rows of
+ * every changed person never sit in memory at once.
+ */
+export function* historyOfChangedInSlices(db: Db, date: string, promotions = true, chunk = 4096): Generator<Map<string, PersonHistoryRows>> {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS state_nips (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_nips');
+  if (promotions) db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${CHANGED_AT_SQL}`).run({ date });
+  else db.prepare(`INSERT OR IGNORE INTO state_nips (nip) ${changedAfterSql(false)}`).run(date);
+  const nips = db.prepare('SELECT nip FROM state_nips ORDER BY nip').pluck().all() as string[];
+  db.exec('DELETE FROM state_nips');
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS state_slice (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_slice');
+  const add = db.prepare('INSERT INTO state_slice (nip) VALUES (?)');
+  for (let from = 0; from < nips.length; from += chunk) {
+    for (let k = from; k < Math.min(nips.length, from + chunk); k++) add.run(nips[k]);
+    const rows = readHistory(db, 'SELECT nip FROM state_slice', nips.slice(from, from + chunk));
+    db.exec('DELETE FROM state_slice');
+    yield rows;
+  }
 }
 
 /**
@@ -335,24 +370,60 @@ function addCurrentRows(db: Db, out: Map<string, PersonHistoryRows>, nipsSql: st
   }
 }
 
-function readHistory(db: Db, nipsSql: string): Map<string, PersonHistoryRows> {
+/**
+ * Which of readHistory's reads first named a person (0 versions … 4 promotions, 5 the current
+ * row): a whole read lists people in (that read, NIP) order, which a read in slices restores.
+ */
+const firstSeen = new WeakMap<PersonHistoryRows, number>();
+
+/** The order key of a person's rows as one whole `historyOfChanged` read would list them (see firstSeen). */
+export function firstSeenRead(rows: PersonHistoryRows): number {
+  return firstSeen.get(rows) ?? 5;
+}
+
+/** The columns of a version the state at D reads (src/app/history/state.ts personHistoryOf): not every personnel field. */
+const VERSION_READ = 'nip, as_of, snapshot_id, nama, tgl_lahir, tmt_cpns, tahun_lulus, pendidikan, jenis_pegawai, tmt_jabatan, import_id, source_line';
+
+/**
+ * Every history row of the people `nipsSql` selects, grouped by NIP. With `nips` (the same
+ * people, listed) the current rows are looked up for those without a stored version only, which
+ * are usually few: the look-up of every NIP's row costs a random read of employees each.
+ */
+function readHistory(db: Db, nipsSql: string, nips?: readonly string[]): Map<string, PersonHistoryRows> {
   const out = new Map<string, PersonHistoryRows>();
+  let read = 0;
   const of = (nip: string): PersonHistoryRows => {
     let h = out.get(nip);
     if (h === undefined) {
       h = { versions: [], posts: [], ranks: [], statuses: [], promotions: [] };
       out.set(nip, h);
+      firstSeen.set(h, read);
     }
     return h;
   };
-  for (const r of db.prepare(`SELECT * FROM employee_versions WHERE nip IN (${nipsSql}) ORDER BY nip, as_of`).all() as VersionRow[]) of(r.nip as string).versions.push(r);
+  for (const r of db.prepare(`SELECT ${VERSION_READ} FROM employee_versions WHERE nip IN (${nipsSql}) ORDER BY nip, as_of`).all() as VersionRow[]) of(r.nip as string).versions.push(r);
+  read = 1;
   for (const r of db.prepare(`SELECT * FROM post_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from, priority`).all() as PostRow[]) of(r.nip).posts.push(r);
+  read = 2;
   for (const r of db.prepare(`SELECT * FROM rank_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from, priority`).all() as RankRow[]) of(r.nip).ranks.push(r);
+  read = 3;
   for (const r of db.prepare(`SELECT * FROM status_history WHERE nip IN (${nipsSql}) ORDER BY nip, valid_from`).all() as StatusRow[]) of(r.nip).statuses.push(r);
+  read = 4;
   for (const r of db.prepare(
     `SELECT nip, tmt, jabatan_baru, eselon_baru, level_baru, jabatan_asal, eselon_asal, level_asal, unit, import_id, source_line FROM promotions WHERE nip IN (${nipsSql}) ORDER BY nip, tmt`,
   ).all() as PersonHistoryRows['promotions']) of(r.nip).promotions.push(r);
-  addCurrentRows(db, out, nipsSql);
+  if (nips === undefined) {
+    addCurrentRows(db, out, nipsSql);
+    return out;
+  }
+  // addCurrentRows reads only people without a stored version: the same rows from fewer look-ups.
+  const unversioned = nips.filter((nip) => (out.get(nip)?.versions.length ?? 0) === 0);
+  if (unversioned.length === 0) return out;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS state_unversioned (nip TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM state_unversioned');
+  const add = db.prepare('INSERT INTO state_unversioned (nip) VALUES (?)');
+  for (const nip of unversioned) add.run(nip);
+  addCurrentRows(db, out, 'SELECT nip FROM state_unversioned');
+  db.exec('DELETE FROM state_unversioned');
   return out;
 }
 
