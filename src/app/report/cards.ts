@@ -30,7 +30,7 @@ import {
   appraisalTable, componentsTable, promotionTable, rankingTable, recordTable, talentTable, type Standing,
 } from './employee.js';
 import { chartBlock, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
-import type { Report, ReportLang, ReportMeta, ReportSection, ReportTable } from './types.js';
+import type { Report, ReportColumn, ReportLang, ReportMeta, ReportSection, ReportTable } from './types.js';
 
 export interface CardsRequest {
   db: string;
@@ -114,6 +114,8 @@ function employeeOf(r: EmployeeRecordRow, level: number | null): Employee {
   };
 }
 
+const GAIN_COLUMNS: ReportColumn[] = [text('component', 'component'), num('value'), num('weight'), num('gain'), { key: 'best', type: 'boolean', vocab: 'yesno' }];
+
 /** The component gains of SPEC §12's card: every component, and which raises merit most. */
 function gainTable(merit: MeritResult, weights: Readonly<Record<ComponentName, number>>): { table: ReportTable; best: ReturnType<typeof largestMeritGain> } {
   const values = Object.fromEntries(COMPONENT_NAMES.map((c) => [c, merit.components[c].value])) as Record<ComponentName, number | null>;
@@ -122,7 +124,7 @@ function gainTable(merit: MeritResult, weights: Readonly<Record<ComponentName, n
     best,
     table: {
       name: 'merit_gain',
-      columns: [text('component', 'component'), num('value'), num('weight'), num('gain'), { key: 'best', type: 'boolean', vocab: 'yesno' }],
+      columns: GAIN_COLUMNS,
       rows: meritGains(values, weights, COMPONENT_NAMES).map((g) => ({
         component: g.component, value: g.value, weight: g.weight, gain: g.gain, best: best !== null && g.component === best.component,
       })),
