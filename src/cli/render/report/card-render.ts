@@ -10,7 +10,7 @@ import type { Block, Report, ReportCell, ReportColumn, ReportMeta, ReportSection
 import { escapeHtml } from '../html.js';
 import { escapeMarkdownCell } from '../markdown.js';
 import { formatCell, isNumericColumn, type Cell, type Column } from '../table-data.js';
-import { renderChart } from './charts.js';
+import { componentsChart, type CardChart } from './card-chart.js';
 import { REPORT_CSS } from './css.js';
 import { inlineText, renderReportHtml } from './html.js';
 import { columnLabel, labelsFor, vocabWord, type ReportLabels } from './labels.js';
@@ -127,6 +127,7 @@ function makePlan(table: ReportTable, labels: ReportLabels, params: Record<strin
 class CardWriter {
   private readonly plans = new WeakMap<readonly ReportColumn[], Map<string, TablePlan>>();
   private readonly notes = new Map<string, string>();
+  private readonly charts = new Map<string, ReturnType<typeof componentsChart>>();
   private metaKey = '';
   private metaHtml = '';
   private metaMd = '';
@@ -227,6 +228,17 @@ class CardWriter {
     return text;
   }
 
+  private chart(spec: Extract<Block, { kind: 'chart' }>['chart'], labels: ReportLabels, params: Record<string, string | number>, lang: string): CardChart {
+    const key = `${lang}\u0000${String(params.y)}`;
+    let draw = this.charts.get(key);
+    if (draw === undefined) {
+      draw = componentsChart(labels, params);
+      this.charts.set(key, draw);
+    }
+    // fits() lets only the components chart through.
+    return draw(spec as Extract<typeof spec, { type: 'components' }>);
+  }
+
   /** The constant meta parts (SPEC §6: Y, T, model, database, time made) of this run's cards. */
   private meta(meta: ReportMeta, labels: ReportLabels): void {
     const key = [meta.lang, meta.year, meta.referenceDate, meta.model.name, meta.model.hash, meta.model.file, meta.database, meta.generatedAt].join('\u0000');
@@ -254,8 +266,8 @@ class CardWriter {
       };
       for (const block of s.blocks) {
         if (block.kind === 'chart') {
-          const chart = renderChart(block.chart, labels, params);
-          charts.push(`<figure class="chart" data-chart="${chart.kind}">\n<figcaption>${escapeHtml(chart.title)}</figcaption>\n${chart.svg}</figure>`);
+          const chart = this.chart(block.chart, labels, params, lang);
+          charts.push(`<figure class="chart" data-chart="components">\n<figcaption>${escapeHtml(chart.title)}</figcaption>\n${chart.svg}</figure>`);
           continue;
         }
         flush();
