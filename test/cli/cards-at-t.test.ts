@@ -85,6 +85,7 @@ describe('a card of year Y shows the state at T (SPEC §9, §12)', () => {
     ok(dir, ['import', 'history/promotions.csv']);
     const card = cards(dir, 2024, 'md', 'md-2024').get(`${NUR_AINI}.md`)!;
     expect(field(card, 'Jabatan')).toBe('Guru Ahli Muda');
+    expect(field(card, 'Eselon')).toBe('');
     expect(card).not.toContain('2025-09-01');
     expect(card).not.toContain('Kepala Seksi Kurikulum');
   });

@@ -21,7 +21,7 @@ import { countPopulation } from '../../db/queries/merit-inputs.js';
 import { iterateEmployeeRecords, reportDataPresent, type EmployeeRecordRow } from '../../db/queries/report.js';
 import { loadModel } from '../../model/load.js';
 import { stateAt, tmtJabatanAt, type StateAtDate } from '../history/state.js';
-import { versionAt } from '../../domain/history.js';
+import { timelineAt, versionAt } from '../../domain/history.js';
 import { rankContext, rankGroup, scopesOf, scorePopulation, type RankContext } from '../population/scoring.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
 import type { RankStore } from '../population/score-store.js';
@@ -213,11 +213,16 @@ function recordAt(record: EmployeeRecordRow, state: StateAtDate, versions: Reado
   if (post !== null) {
     out.unit = post.values.unit;
     out.instansi = post.values.instansi;
-    out.jabatan = post.values.jabatan;
-    out.jenis_jabatan = post.values.jenisJabatan;
-    out.eselon = post.values.eselon;
     out.level = post.values.level;
     out.tmt_jabatan = tmtJabatanAt(h, post, at);
+    // The post's own fields from the entries up to T only: the state at T fills a field its entry
+    // lacks from a later entry when no earlier one has it (right for a unit), which would put the
+    // eselon of a promotion after T on the card of a staff member without one.
+    const upTo = h.timelines.posts.filter((e) => e.validFrom <= at);
+    const own = upTo.length > 0 ? (timelineAt(upTo, at) ?? post) : post;
+    out.jabatan = own.values.jabatan;
+    out.jenis_jabatan = own.values.jenisJabatan;
+    out.eselon = own.values.eselon;
   }
   if (detail.rank !== null) {
     out.golongan_code = detail.rank.values.golonganCode;
