@@ -86,7 +86,10 @@ export function targets(run) {
   out.push(ratio(by['asn-report'], by['asn-rank'], LIMITS.reportVsRank, 'report html ≤ 2 × rank'));
   out.push(ratio(by['asn-calibrate'], by['asn-rank'], LIMITS.calibrateVsRank, 'calibrate ≤ 1 × rank'));
   // SPEC §12 (issue 16): every employee's card in under 2 × one summary report
-  out.push(ratio(by['asn-report-cards'], by['asn-report'], 2, 'cards --all ≤ 2 × report summary'));
+  // (asn-report is `report --format html`, whose --type defaults to summary; CPU seconds added: wall times stretch on a shared machine)
+  const cards = ratio(by['asn-report-cards'], by['asn-report'], 2, 'cards --all ≤ 2 × report summary');
+  if (cards.result !== 'n/a') cards.measured = cards.measured.replace(/\)$/, `${cpuNote(by['asn-report-cards'], by['asn-report'], (x, y) => x / y, times)})`);
+  out.push(cards);
   // issue 13 (SPEC §9): a second snapshot (3% changed, 1% left, 1% joined) and rank / audit / report on two snapshots
   out.push(ratio(by['asn-import-snapshot-2'], by['asn-import-personnel'], LIMITS.snapshotImport, 'second snapshot import ≤ 1.2 × the first'));
   out.push(ratio(by['asn-rank-2'], by['asn-rank'], LIMITS.twoSnapshots, 'rank on two snapshots ≤ 1.3 × one'));

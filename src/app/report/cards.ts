@@ -16,11 +16,12 @@ import { BOX_RECOMMENDATION, talentBox } from '../../domain/talent-box.js';
 import { EDUCATION_CODES, type EducationCode, type Employee, type JenisPegawai } from '../../domain/types.js';
 import type { ComponentName } from '../../domain/model.js';
 import { openDatabase, type Db } from '../../db/open.js';
-import { cardQueries } from '../../db/queries/cards.js';
+import { cardQueries, versionsOf, type VersionFieldsRow } from '../../db/queries/cards.js';
 import { countPopulation } from '../../db/queries/merit-inputs.js';
 import { iterateEmployeeRecords, reportDataPresent, type EmployeeRecordRow } from '../../db/queries/report.js';
 import { loadModel } from '../../model/load.js';
-import { inServiceAt } from '../population/in-service.js';
+import { stateAt, tmtJabatanAt, type StateAtDate } from '../history/state.js';
+import { timelineAt, versionAt } from '../../domain/history.js';
 import { rankContext, rankGroup, scopesOf, scorePopulation, type RankContext } from '../population/scoring.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
 import type { RankStore } from '../population/score-store.js';
@@ -29,7 +30,7 @@ import {
   appraisalTable, componentsTable, promotionTable, rankingTable, recordTable, talentTable, type Standing,
 } from './employee.js';
 import { chartBlock, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
-import type { Report, ReportLang, ReportMeta, ReportSection, ReportTable } from './types.js';
+import type { Report, ReportColumn, ReportLang, ReportMeta, ReportSection, ReportTable } from './types.js';
 
 export interface CardsRequest {
   db: string;
@@ -113,6 +114,8 @@ function employeeOf(r: EmployeeRecordRow, level: number | null): Employee {
   };
 }
 
+const GAIN_COLUMNS: ReportColumn[] = [text('component', 'component'), num('value'), num('weight'), num('gain'), { key: 'best', type: 'boolean', vocab: 'yesno' }];
+
 /** The component gains of SPEC §12's card: every component, and which raises merit most. */
 function gainTable(merit: MeritResult, weights: Readonly<Record<ComponentName, number>>): { table: ReportTable; best: ReturnType<typeof largestMeritGain> } {
   const values = Object.fromEntries(COMPONENT_NAMES.map((c) => [c, merit.components[c].value])) as Record<ComponentName, number | null>;
@@ -121,7 +124,7 @@ function gainTable(merit: MeritResult, weights: Readonly<Record<ComponentName, n
     best,
     table: {
       name: 'merit_gain',
-      columns: [text('component', 'component'), num('value'), num('weight'), num('gain'), { key: 'best', type: 'boolean', vocab: 'yesno' }],
+      columns: GAIN_COLUMNS,
       rows: meritGains(values, weights, COMPONENT_NAMES).map((g) => ({
         component: g.component, value: g.value, weight: g.weight, gain: g.gain, best: best !== null && g.component === best.component,
       })),
@@ -134,11 +137,12 @@ type Queries = ReturnType<typeof cardQueries>;
 function scoreSections(s: Standings, i: number, record: EmployeeRecordRow, lang: ReportLang, queries: Queries): ReportSection[] {
   const { ctx, scored, fold } = s;
   const appraisals = fold.appraisalsOf(i, record.nip);
-  const merit = computeMerit(employeeOf(record, scored.row(i).level), appraisals, ctx.year, ctx.model, true);
+  const merit = computeMerit(employeeOf(record, record.level), appraisals, ctx.year, ctx.model, true);
   const box = talentBox(appraisals, ctx.year, ctx.model);
   const rated = scored.isRated(i);
   const standing = (all: boolean): Standing => ({
-    scope: { all, unit: all ? null : record.unit },
+    // The unit at T the person is ranked in (SPEC §9; one spelling per unit, as in `rank --by unit`).
+    scope: { all, unit: all ? null : scored.unit[i]! },
     merit: { merit: merit.merit, coverage: merit.coverage, status: merit.status },
     rank: rated ? (all ? s.overallRank[i]! : s.unitRank[i]!) : null,
     rated: all ? s.overallRated : s.unitRated[i]!,
@@ -174,6 +178,59 @@ export interface CardsRun {
   cards: Generator<Report>;
 }
 
+/**
+ * The record a card shows: the person as they stood at T (SPEC §9) — post (unit, instansi,
+ * jabatan, jenis jabatan, eselon, level, TMT jabatan) and rank (golongan, TMT golongan) from
+ * their timelines at T, the other fields from the personnel version in force at T — as the DUK
+ * at T takes them (duk.ts). Null when the person was not in service at T. Only the people whose
+ * state at T may differ from their current row (`state.changed`) are looked at; everyone else
+ * is their current row.
+ */
+function recordAt(record: EmployeeRecordRow, state: StateAtDate, versions: ReadonlyMap<string, VersionFieldsRow[]>, at: string): EmployeeRecordRow | null {
+  const h = state.changed.get(record.nip);
+  if (h === undefined) {
+    if (record.tmt_cpns !== null && record.tmt_cpns > at) return null;
+    // A TMT jabatan after T is not the post's of then: blank, as tmtJabatanAt gives it for the others.
+    return record.tmt_jabatan !== null && record.tmt_jabatan > at ? { ...record, tmt_jabatan: null } : record;
+  }
+  const detail = state.detailAt(employeeOf(record, record.level));
+  if (!detail.inService) return null;
+  const version = versionAt((versions.get(record.nip) ?? []).map((v) => ({ asOf: v.as_of, v })), at)?.v;
+  const out: EmployeeRecordRow = { ...record };
+  if (version !== undefined) {
+    out.nip_lama = version.nip_lama;
+    out.nama = version.nama;
+    out.gelar_depan = version.gelar_depan;
+    out.gelar_belakang = version.gelar_belakang;
+    out.tgl_lahir = version.tgl_lahir;
+    out.jenis_kelamin = version.jenis_kelamin;
+    out.jenis_pegawai = version.jenis_pegawai;
+    out.tmt_cpns = version.tmt_cpns;
+    out.pendidikan = version.pendidikan;
+    out.tahun_lulus = version.tahun_lulus;
+  }
+  const post = detail.post;
+  if (post !== null) {
+    out.unit = post.values.unit;
+    out.instansi = post.values.instansi;
+    out.level = post.values.level;
+    out.tmt_jabatan = tmtJabatanAt(h, post, at);
+    // The post's own fields from the entries up to T only: the state at T fills a field its entry
+    // lacks from a later entry when no earlier one has it (right for a unit), which would put the
+    // eselon of a promotion after T on the card of a staff member without one.
+    const upTo = h.timelines.posts.filter((e) => e.validFrom <= at);
+    const own = upTo.length > 0 ? (timelineAt(upTo, at) ?? post) : post;
+    out.jabatan = own.values.jabatan;
+    out.jenis_jabatan = own.values.jenisJabatan;
+    out.eselon = own.values.eselon;
+  }
+  if (detail.rank !== null) {
+    out.golongan_code = detail.rank.values.golonganCode;
+    out.tmt_golongan = detail.rank.values.tmtGolongan;
+  }
+  return out;
+}
+
 /** Builds every card; `cards` must be iterated to the end (or `return`ed) to close the database. */
 export function buildCards(request: CardsRequest): CardsRun {
   const loaded = loadModel(request.modelFile);
@@ -184,21 +241,25 @@ export function buildCards(request: CardsRequest): CardsRun {
     const standings = year === null || !present.appraisals ? null : standingsOf(db, request.db, year, request.modelFile);
     const referenceDate = year === null ? null : `${year}-12-31`;
     const total = standings?.scored.size ?? countPopulation(db, []);
+    const model = { name: loaded.name, hash: loaded.hash, file: request.modelFile ?? null };
+    const database = basename(request.db);
+    const empty = standings === null ? 'no-appraisals' as const : null;
     const meta = (r: EmployeeRecordRow): ReportMeta => ({
-      type: 'employee', lang: request.lang, year, referenceDate,
-      model: { name: loaded.name, hash: loaded.hash, file: request.modelFile ?? null },
-      database: basename(request.db), generatedAt: request.generatedAt, nip: r.nip, nama: r.nama,
-      empty: standings === null ? 'no-appraisals' : null,
+      type: 'employee', lang: request.lang, year, referenceDate, model, database, generatedAt: request.generatedAt, nip: r.nip, nama: r.nama, empty,
     });
-    const inService = inServiceAt(db, referenceDate ?? request.generatedAt.slice(0, 10));
+    // SPEC §9: the people in service at T, each as they stood at T.
+    const at = referenceDate ?? request.generatedAt.slice(0, 10);
+    const state = stateAt(db, at);
+    const versions = versionsOf(db, [...state.changed.keys()]);
     // No appraisals: the cursor reads none (year 0).
-    const queries = cardQueries(db, standings?.ctx.year ?? 0);
+    const queries = cardQueries(db, standings?.ctx.year ?? 0, at);
     // One NIP → row look-up for the run (built once: building it per card is quadratic).
     const rowOf = standings?.scored.nipIndex() ?? null;
     function* cards(): Generator<Report> {
       try {
-        for (const record of iterateEmployeeRecords(db)) {
-          if (!inService(record.nip)) continue;
+        for (const stored of iterateEmployeeRecords(db)) {
+          const record = recordAt(stored, state, versions, at);
+          if (record === null) continue;
           const sections: ReportSection[] = [section('record', [tableBlock(recordTable(record, referenceDate, request.lang))])];
           const i = rowOf === null ? -1 : rowOf.get(record.nip);
           if (standings !== null && i >= 0) sections.push(...scoreSections(standings, i, record, request.lang, queries));

@@ -14,10 +14,28 @@ import type { MeritResult } from '../../domain/merit.js';
 import type { AppraisalDetail } from '../../db/queries/merit-inputs.js';
 import { explainEmployee, type ExplainResult } from '../population/explain.js';
 import { chartBlock, date, int, noteBlock, num, section, tableBlock, text } from './table-helpers.js';
-import type { ReportCell, ReportLang, ReportSection, ReportTable } from './types.js';
+import type { ReportCell, ReportColumn, ReportLang, ReportSection, ReportTable } from './types.js';
 import { golonganLabel, pangkatName } from '../../domain/golongan.js';
 
 type Row = Record<string, ReportCell>;
+
+// The columns of the card's tables, made once: the cards of `--all` render them thousands of
+// times from a template compiled per column list (src/cli/render/report/card-render.ts).
+const RECORD_COLUMNS: ReportColumn[] = [text('field', 'field'), text('value')];
+const COMPONENT_COLUMNS: ReportColumn[] = [text('component', 'component'), num('value'), num('weight'), num('contribution'), text('how')];
+const RANKING_COLUMNS: ReportColumn[] = [
+  text('scope', 'rankScope'), text('scope_unit'), num('merit'), num('coverage'), text('status', 'status'), int('rank'), int('rated'),
+  num('percentile'), int('duk_position'), int('duk_of'),
+];
+const TALENT_COLUMNS: ReportColumn[] = [int('box'), text('kinerja', 'kinerja'), text('potensial', 'potensial'), text('recommendation'), text('reason')];
+const APPRAISAL_COLUMNS: ReportColumn[] = [
+  int('tahun'), text('predikat', 'predikat'), text('source', 'source'), text('rating_hasil', 'rating'), text('rating_perilaku', 'rating'),
+  num('nilai_skp'), num('jpm'), text('potensi'), num('jp', 0), text('hukuman_disiplin', 'hukuman'),
+];
+const PROMOTION_COLUMNS: ReportColumn[] = [
+  date('tmt'), text('jabatan_asal'), text('eselon_asal'), int('level_asal'), text('jabatan_baru'), text('eselon_baru'),
+  int('level_baru'), text('unit'),
+];
 
 /** Masa kerja at T in words of `lang` (e.g. "25 tahun 9 bulan"), from SPEC §2 service months. */
 function serviceText(tmtCpns: string | null, at: string | null, lang: ReportLang): string | null {
@@ -45,7 +63,7 @@ export function recordTable(r: EmployeeRecordRow, referenceDate: string | null, 
   ];
   return {
     name: 'employee',
-    columns: [text('field', 'field'), text('value')],
+    columns: RECORD_COLUMNS,
     rows: fields.map(([field, value]) => ({ field, value: value === null ? null : String(value) })),
   };
 }
@@ -58,7 +76,7 @@ export function componentsTable(merit: MeritResult): ReportTable {
   });
   return {
     name: 'components',
-    columns: [text('component', 'component'), num('value'), num('weight'), num('contribution'), text('how')],
+    columns: COMPONENT_COLUMNS,
     rows,
     total: { kind: 'sum', row: { value: merit.merit, weight: null, contribution: merit.merit, how: null } },
   };
@@ -82,10 +100,7 @@ export function rankingTable(overall: Standing, unit: Standing): ReportTable {
   });
   return {
     name: 'ranking',
-    columns: [
-      text('scope', 'rankScope'), text('scope_unit'), num('merit'), num('coverage'), text('status', 'status'), int('rank'), int('rated'),
-      num('percentile'), int('duk_position'), int('duk_of'),
-    ],
+    columns: RANKING_COLUMNS,
     rows: [row('all', overall), row('unit', unit)],
   };
 }
@@ -93,7 +108,7 @@ export function rankingTable(overall: Standing, unit: Standing): ReportTable {
 export function talentTable(x: { box: ExplainResult['box'] }, lang: ReportLang): ReportTable {
   return {
     name: 'talent',
-    columns: [int('box'), text('kinerja', 'kinerja'), text('potensial', 'potensial'), text('recommendation'), text('reason')],
+    columns: TALENT_COLUMNS,
     rows: [{
       box: x.box.box, kinerja: x.box.kinerja, potensial: x.box.potensial,
       recommendation: x.box.recommendation?.[lang] ?? null, reason: x.box.reason,
@@ -104,10 +119,7 @@ export function talentTable(x: { box: ExplainResult['box'] }, lang: ReportLang):
 export function appraisalTable(x: { appraisals: readonly AppraisalDetail[] } | null): ReportTable {
   return {
     name: 'appraisals',
-    columns: [
-      int('tahun'), text('predikat', 'predikat'), text('source', 'source'), text('rating_hasil', 'rating'), text('rating_perilaku', 'rating'),
-      num('nilai_skp'), num('jpm'), text('potensi'), num('jp', 0), text('hukuman_disiplin', 'hukuman'),
-    ],
+    columns: APPRAISAL_COLUMNS,
     rows: (x?.appraisals ?? []).map((a) => ({
       tahun: a.tahun, predikat: a.predikat, source: a.predikat_source, rating_hasil: a.rating_hasil, rating_perilaku: a.rating_perilaku,
       nilai_skp: a.nilai_skp, jpm: a.jpm, potensi: a.potensi ?? (a.potensi_score === null ? null : String(a.potensi_score)),
@@ -119,10 +131,7 @@ export function appraisalTable(x: { appraisals: readonly AppraisalDetail[] } | n
 export function promotionTable(promotions: readonly PromotionRow[]): ReportTable {
   return {
     name: 'promotions',
-    columns: [
-      date('tmt'), text('jabatan_asal'), text('eselon_asal'), int('level_asal'), text('jabatan_baru'), text('eselon_baru'),
-      int('level_baru'), text('unit'),
-    ],
+    columns: PROMOTION_COLUMNS,
     rows: promotions.map((p) => ({ ...p })),
   };
 }

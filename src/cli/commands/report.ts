@@ -24,6 +24,7 @@ import { addCandidateOptions, candidatesRequest, type CandidatesFlags } from './
 import { buildCards } from '../../app/report/cards.js';
 import { prepareCardDirectory, writeCard } from '../cards-output.js';
 import { countProgress } from '../render/progress.js';
+import { cardWriter } from '../render/report/card-render.js';
 
 /** The report's own flags, plus the candidate options of `--type candidates` (SPEC §11). */
 interface ReportFlags extends Omit<CandidatesFlags, 'excluded' | 'model'> {
@@ -117,10 +118,12 @@ function writeAllCards(flags: ReportFlags, type: ReportType, lang: ReportLang, g
     ...(flags.model === undefined ? {} : { modelFile: flags.model }),
   });
   const progress = io.stderrIsTTY && !global.quiet ? countProgress(io, 'cards') : null;
+  // The cards' own writer: the bytes of renderReportHtml / renderReportMarkdown, from templates made once.
+  const writer = cardWriter();
   let written = 0;
   try {
     for (const card of run.cards) {
-      writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? renderReportHtml(card) : renderReportMarkdown(card));
+      writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? writer.html(card) : writer.md(card));
       written++;
       progress?.update(written, run.total);
     }

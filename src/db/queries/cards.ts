@@ -37,7 +37,11 @@ function inStep<T extends { nip: string }>(rows: IterableIterator<T>): (nip: str
   };
 }
 
-export function cardQueries(db: Db, maxYear: number): CardQueries {
+/**
+ * `maxYear`: appraisals of years ≤ Y; `maxTmt`: promotions dated ≤ T (SPEC §9: a card of year Y
+ * shows what was true at T, so a later promotion is not on it).
+ */
+export function cardQueries(db: Db, maxYear: number, maxTmt: string): CardQueries {
   const appraisals = db.prepare(
     `SELECT nip, tahun, predikat, predikat_source, rating_hasil, rating_perilaku, predikat_input, nilai_skp,
             jpm, potensi, potensi_score, jp, hukuman_disiplin
@@ -45,8 +49,8 @@ export function cardQueries(db: Db, maxYear: number): CardQueries {
   ).iterate(maxYear) as IterableIterator<AppraisalDetail & { nip: string }>;
   const promotions = db.prepare(
     `SELECT nip, tmt, jabatan_asal, eselon_asal, level_asal, jabatan_baru, eselon_baru, level_baru, unit
-     FROM promotions ORDER BY nip, tmt`,
-  ).iterate() as IterableIterator<PromotionRow & { nip: string }>;
+     FROM promotions WHERE tmt <= ? ORDER BY nip, tmt`,
+  ).iterate(maxTmt) as IterableIterator<PromotionRow & { nip: string }>;
   return {
     appraisals: inStep(appraisals), promotions: inStep(promotions),
     close: () => {
@@ -54,4 +58,40 @@ export function cardQueries(db: Db, maxYear: number): CardQueries {
       promotions.return?.();
     },
   };
+}
+
+/** The stored personnel columns a card shows of the version in force at T (SPEC §9 "other fields"). */
+export interface VersionFieldsRow {
+  nip: string;
+  as_of: string;
+  nip_lama: string | null;
+  nama: string;
+  gelar_depan: string | null;
+  gelar_belakang: string | null;
+  tgl_lahir: string | null;
+  jenis_kelamin: string | null;
+  jenis_pegawai: string | null;
+  tmt_cpns: string | null;
+  pendidikan: string | null;
+  tahun_lulus: number | null;
+}
+
+/**
+ * The personnel versions of the given people, oldest first per NIP, in ONE query (the NIPs
+ * passed as a JSON array): the cards take the version in force at T of each person whose state
+ * at T may differ from their current row.
+ */
+export function versionsOf(db: Db, nips: readonly string[]): Map<string, VersionFieldsRow[]> {
+  const out = new Map<string, VersionFieldsRow[]>();
+  if (nips.length === 0) return out;
+  const rows = db.prepare(
+    `SELECT nip, as_of, nip_lama, nama, gelar_depan, gelar_belakang, tgl_lahir, jenis_kelamin, jenis_pegawai, tmt_cpns, pendidikan, tahun_lulus
+     FROM employee_versions WHERE nip IN (SELECT value FROM json_each(?)) ORDER BY nip, as_of`,
+  ).iterate(JSON.stringify(nips)) as IterableIterator<VersionFieldsRow>;
+  for (const row of rows) {
+    const list = out.get(row.nip);
+    if (list === undefined) out.set(row.nip, [row]);
+    else list.push(row);
+  }
+  return out;
 }
