@@ -69,7 +69,11 @@ export interface CalibrationResult {
   totals: { population: number; withAppraiser: number; tidakSesuai: number; lenient: number; strict: number; flat: number };
 }
 
-export function calibrate(request: CalibrateRequest): CalibrationResult {
+/**
+ * `differences`: the people whose state at T differs from their current row (`differencesAt`),
+ * when the caller has read them already (the summary report shares one read with its figures).
+ */
+export function calibrate(request: CalibrateRequest, differences?: Parameters<typeof calibrationPopulation>[2]): CalibrationResult {
   if (!Number.isInteger(request.minN) || request.minN < 1) throw new UsageError(`--min-n must be at least 1, got ${request.minN}`);
   const db = openDatabase(request.db, 'read');
   try {
@@ -78,7 +82,7 @@ export function calibrate(request: CalibrateRequest): CalibrationResult {
     // The stored names are read only to check a predikat file.
     const known = request.orgPredikatFile === undefined ? { units: [], instansi: [] } : knownScopeNames(db);
     const org = resolveOrgPredikats(request.orgPredikat, request.orgPredikatFile, known);
-    const population = calibrationPopulation(db, referenceDate);
+    const population = differences === undefined ? calibrationPopulation(db, referenceDate) : calibrationPopulation(db, referenceDate, differences);
     const scopes = new ScopeTally();
     for (const [unit, instansi, predikat, count] of distributionTuples(db, year, population)) {
       scopes.add(unit, instansi, predikat as PredikatCode, count);

@@ -9,7 +9,8 @@ import {
   addToTally, ageBand, ageInYears, fairnessRows, genderGroup, type FairnessGrouping, type FairnessMeasure, type FairnessRow, type GroupTally,
 } from '../../domain/fairness.js';
 import { openDatabase, type Db } from '../../db/open.js';
-import { predikatCandidates } from '../../db/queries/fairness.js';
+import { predikatCandidateLookup, predikatCandidates, predikatGroups } from '../../db/queries/fairness.js';
+import { differencesAt } from '../history/state.js';
 import { latestAppraisalYear } from '../../db/queries/merit-inputs.js';
 import { auditPromotions, type AuditRequest, type AuditResult, type AuditRow } from '../audit/audit.js';
 import { inServiceAt, personAt, type PersonAt } from '../population/in-service.js';
@@ -73,6 +74,12 @@ export class FairnessCounter {
     return t;
   }
 
+  /** Adds (n > 0) or takes back (n < 0) n candidates of one jenis_kelamin and birth date, `selected` of them selected. */
+  private addCount(measure: FairnessMeasure, date: string, jk: string | null, lahir: string | null, n: number, selected: number): void {
+    addToTally(this.tally(measure, 'jenis_kelamin'), genderGroup(jk), n, selected);
+    addToTally(this.tally(measure, 'age_band'), ageBand(lahir, date), n, selected);
+  }
+
   private add(measure: FairnessMeasure, eventNip: string | null, date: string, nip: string, jk: string | null, lahir: string | null, selected: boolean): void {
     const band = ageBand(lahir, date);
     const sel = selected ? 1 : 0;
@@ -91,16 +98,43 @@ export class FairnessCounter {
     }
   };
 
-  /** The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T. */
-  addPredikat(db: Db, year: number): void {
+  /**
+   * The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T.
+   * `differences`: `differencesAt(db, T)` when the caller has read it already.
+   */
+  addPredikat(db: Db, year: number, differences?: ReturnType<typeof differencesAt>): void {
     this.year = year;
     const T = `${year}-12-31`;
+    if (this.candidates === null) {
+      this.addPredikatCounts(db, year, T, differences ?? differencesAt(db, T));
+      return;
+    }
     const inService = inServiceAt(db, T);
     for (const row of predikatCandidates(db, year)) {
       if (!inService(row.nip)) continue;
       // SPEC §9: only a person whose state at T may differ from their current row is looked up.
       const attrs = inService.differs(row.nip) ? this.person(row.nip, T) : row;
       this.add('sb', null, T, row.nip, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, row.predikat === 'SB');
+    }
+  }
+
+  /**
+   * The same counts without a row per person (no candidate list kept): everyone with a predikat
+   * counted in SQL by their current jenis_kelamin and birth date; then each person whose state
+   * at T may differ from their current row is taken back out and, when in service at T, counted
+   * again in their state at T (SPEC §9), as `addPredikat` does one by one.
+   */
+  private addPredikatCounts(db: Db, year: number, T: string, differences: ReturnType<typeof differencesAt>): void {
+    for (const [jk, lahir, n, sb] of predikatGroups(db, year)) this.addCount('sb', T, jk, lahir, n, sb);
+    const candidateRow = predikatCandidateLookup(db, year);
+    for (const { current, atD } of differences) {
+      const row = candidateRow(current.nip);
+      if (row === undefined) continue;
+      const selected = row.predikat === 'SB' ? 1 : 0;
+      this.addCount('sb', T, row.jenis_kelamin, row.tgl_lahir, -1, -selected);
+      if (atD === null) continue; // not in service at T
+      const attrs = this.person(current.nip, T);
+      this.addCount('sb', T, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, 1, selected);
     }
   }
 

@@ -17,7 +17,8 @@ import { levelsChanged } from '../population/inputs.js';
 import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummaryTable, runAudit } from './audit-data.js';
 import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';
-import { gatherFigures } from './figures.js';
+import { differencesAt } from '../history/state.js';
+import { gatherFigures, type DifferencesAt } from './figures.js';
 import { rankingPass, type RankingPass } from './ranking-pass.js';
 // calibration (SPEC §10)
 import { calibrationSection } from './calibration.js';
@@ -130,48 +131,60 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
  * The audit with `asn audit` defaults, every audited event's candidates counted for fairness as
  * it goes (no pool is kept), and the sb measure of Y (SPEC §12).
  */
-function auditWithFairness(db: Db, request: ReportRequest, year: number | null, promotions: boolean): { audit: AuditResult | null; fairness: FairnessResult } {
+function auditWithFairness(
+  db: Db, request: ReportRequest, year: number | null, promotions: boolean, differences: DifferencesAt,
+): { audit: AuditResult | null; fairness: FairnessResult } {
   const counter = fairnessCounter(db, false);
   const audit = promotions ? runAudit(request.db, request.modelFile, false, counter.visit) : null;
-  if (year !== null) counter.addPredikat(db, year);
+  if (year !== null) counter.addPredikat(db, year, differences);
   return { audit, fairness: counter.result() };
 }
 
 /** `--type public` (SPEC §12): the figures of the summary, suppressed for publication. */
 function publicReportSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
-  const { figures } = rankedFigures(db, request, year, loaded);
-  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
+  const differences = differencesAtT(db, year);
+  const { figures } = rankedFigures(db, request, year, loaded, differences);
+  const { audit, fairness } = auditWithFairness(db, request, year, promotions, differences);
   return publicSections({
     figures, year, audit, fairness, k: loaded.model.publication.suppressionK,
-    calibration: calibrationVerdicts(request.db, year),
+    calibration: calibrationVerdicts(request.db, year, differences),
   });
+}
+
+/**
+ * The people whose state at T differs from their current row (SPEC §9), read once: the figures,
+ * the calibration and the fairness sb measure all count the people in service at T from it.
+ */
+function differencesAtT(db: Db, year: number | null): DifferencesAt {
+  return year === null ? [] : differencesAt(db, `${year}-12-31`);
 }
 
 /**
  * The ranking pass and the figures drawn from it. Only the top 10 and each unit's best are kept:
  * the scored population (millions of rows at national scale) is let go before the audit runs.
  */
-function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel): {
+function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel, differences: DifferencesAt): {
   figures: ReturnType<typeof gatherFigures>;
   pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
 } {
   const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
-  const figures = gatherFigures(db, year, pass, loaded.model);
+  const figures = gatherFigures(db, year, pass, loaded.model, differences);
   return { figures, pass: pass === null ? null : { top: pass.top, unitBest: pass.unitBest } };
 }
 
 function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
-  const { figures, pass } = rankedFigures(db, request, year, loaded);
-  if (request.type === 'summary') return summarySections(db, request, year, promotions, loaded, figures, pass);
+  const differences = differencesAtT(db, year);
+  const { figures, pass } = rankedFigures(db, request, year, loaded, differences);
+  if (request.type === 'summary') return summarySections(db, request, year, promotions, loaded, figures, pass, differences);
   const audit = auditOrNull(request, promotions, false);
   return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
 }
 
 function summarySections(
   db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel,
-  figures: ReturnType<typeof gatherFigures>, pass: Pick<RankingPass, 'top' | 'unitBest'> | null,
+  figures: ReturnType<typeof gatherFigures>, pass: Pick<RankingPass, 'top' | 'unitBest'> | null, differences: DifferencesAt,
 ): ReportSection[] {
-  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
+  const { audit, fairness } = auditWithFairness(db, request, year, promotions, differences);
   const imports = lastImportPerFile(db, IMPORTS_LISTED);
   const sections = [headcountSection(figures)];
   if (year !== null && pass !== null) {
@@ -183,7 +196,7 @@ function summarySections(
   }
   sections.push(auditSection(audit, 'audit_summary', request.lang));
   // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
-  if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year));
+  if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year, differences));
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
   // fairness (SPEC §12, issue 16): last, after the sections every summary had before it
   sections.push(fairnessSection(fairness));

@@ -14,6 +14,9 @@ import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../population/scoring.js';
 import { differencesAt } from '../history/state.js';
+
+/** The people whose state at T differs from their current row (`differencesAt`), read once per report. */
+export type DifferencesAt = ReturnType<typeof differencesAt>;
 import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
@@ -99,8 +102,9 @@ export interface ScoredYear {
  * status, its appraisal fold the predikat of Y−1 and Y, the latest JPM, the JP and hukuman of Y —
  * the very values the merit was computed from, counted without reading the tables again. Null
  * when the database holds no appraisal (`year` null): only headcount and missing fields are counted.
+ * `differences`: `differencesAt(db, T)` when the caller has it already (the report reads it once).
  */
-export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | null, model: MeritModel): Figures {
+export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | null, model: MeritModel, differences?: DifferencesAt): Figures {
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);
@@ -133,7 +137,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
   }
   // SPEC §9: year Y counts the people in service at T = 31 December Y, in their state at T.
   if (year !== null) {
-    for (const { current, atD } of differencesAt(db, `${year}-12-31`)) {
+    for (const { current, atD } of differences ?? differencesAt(db, `${year}-12-31`)) {
       countPerson(current, -1, figuresOf, headcount);
       if (atD !== null) countPerson(atD, 1, figuresOf, headcount);
     }
