@@ -67,3 +67,8 @@ export function predikatCandidateLookup(db: Db, year: number): (nip: string) => 
   );
   return (nip) => statement.get(year, nip) as PredikatCandidateRow | undefined;
 }
+
+/** Every NIP with at least one stored personnel version (the people who changed between snapshots). */
+export function nipsWithVersions(db: Db): Set<string> {
+  return new Set(db.prepare('SELECT DISTINCT nip FROM employee_versions').pluck().all() as string[]);
+}
