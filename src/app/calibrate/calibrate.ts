@@ -16,7 +16,7 @@ import {
 import type { PredikatCode } from '../../domain/types.js';
 import { UsageError } from '../../shared/errors.js';
 import { resolveOrgPredikats, type OrgPredikats } from './org-predikat.js';
-import { calibrationPopulation } from './population.js';
+import { calibrationPopulation, type PopulationDifferences } from './population.js';
 import { ScopeTally } from './scope-tally.js';
 
 export interface CalibrateRequest {
@@ -73,7 +73,7 @@ export interface CalibrationResult {
  * `differences`: the people whose state at T differs from their current row (`differencesAt`),
  * when the caller has read them already (the summary report shares one read with its figures).
  */
-export function calibrate(request: CalibrateRequest, differences?: Parameters<typeof calibrationPopulation>[2]): CalibrationResult {
+export function calibrate(request: CalibrateRequest, differences?: PopulationDifferences): CalibrationResult {
   if (!Number.isInteger(request.minN) || request.minN < 1) throw new UsageError(`--min-n must be at least 1, got ${request.minN}`);
   const db = openDatabase(request.db, 'read');
   try {

@@ -11,9 +11,10 @@ import type { Db } from '../../db/open.js';
 import { fillPopulationInService, type PopulationSource } from '../../db/queries/calibration.js';
 import { differencesAt } from '../history/state.js';
 
-export function calibrationPopulation(
-  db: Db, referenceDate: string, differences: ReturnType<typeof differencesAt> = differencesAt(db, referenceDate),
-): PopulationSource {
+/** The people whose state at T may differ from their current row (`differencesAt`): who, and their unit and instansi at T. */
+export type PopulationDifferences = ReadonlyArray<{ current: { nip: string }; atD: { unit: string | null; instansi: string | null } | null }>;
+
+export function calibrationPopulation(db: Db, referenceDate: string, differences: PopulationDifferences = differencesAt(db, referenceDate)): PopulationSource {
   const differing = differences.map(({ current, atD }) =>
     [current.nip, atD === null ? null : { unit: atD.unit, instansi: atD.instansi }] as const);
   // Nobody differs at T (one snapshot, nobody appointed after T): the current rows are the state at T.

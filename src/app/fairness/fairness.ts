@@ -43,6 +43,9 @@ export interface FairnessResult {
   candidates: CandidateEvent[] | null;
 }
 
+/** The people whose state at T may differ from their current row (`differencesAt`): who, and whether in service at T (`atD` not null). */
+export type SbDifferences = ReadonlyArray<{ current: { nip: string }; atD: object | null }>;
+
 const MEASURES: readonly FairnessMeasure[] = ['promotion', 'sb'];
 const GROUPINGS: readonly FairnessGrouping[] = ['jenis_kelamin', 'age_band'];
 
@@ -105,7 +108,7 @@ export class FairnessCounter {
    * The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T.
    * `differences`: `differencesAt(db, T)` when the caller has read it already.
    */
-  addPredikat(db: Db, year: number, differences?: ReturnType<typeof differencesAt>): void {
+  addPredikat(db: Db, year: number, differences?: SbDifferences): void {
     this.year = year;
     const T = `${year}-12-31`;
     if (this.candidates === null) {
@@ -127,7 +130,7 @@ export class FairnessCounter {
    * at T may differ from their current row is taken back out and, when in service at T, counted
    * again in their state at T (SPEC §9), as `addPredikat` does one by one.
    */
-  private addPredikatCounts(db: Db, year: number, T: string, differences: ReturnType<typeof differencesAt>): void {
+  private addPredikatCounts(db: Db, year: number, T: string, differences: SbDifferences): void {
     for (const [jk, lahir, n, sb] of predikatGroups(db, year)) this.addCount('sb', T, jk, lahir, n, sb);
     const candidateRow = predikatCandidateLookup(db, year);
     for (const { current, atD } of differences) {
@@ -165,22 +168,30 @@ export function fairnessCounter(db: Db, keepCandidates: boolean): FairnessCounte
  * module gives them (the personnel version in force at the date, else the earliest; a person
  * with no versions kept is their current record), memoised by NIP. The NIPs with versions (the
  * people who changed between snapshots, a few percent) are read once up front, so each pool
- * member without any costs one indexed read instead of two.
+ * member without any costs one indexed read instead of two, and is remembered as that one row.
  */
 export function personAttributesAt(db: Db): PersonAt {
   const lookup = personAttributesLookup(db);
   const versionsOf = personVersionAttributes(db);
   const versioned = nipsWithVersions(db);
-  const seen = new Map<string, { current: ReturnType<typeof lookup>; versions: ReturnType<typeof versionsOf> }>();
+  const current = new Map<string, ReturnType<typeof lookup>>();
+  const withVersions = new Map<string, ReturnType<typeof versionsOf>>();
+  const currentRow = (nip: string): ReturnType<typeof lookup> => {
+    if (current.has(nip)) return current.get(nip);
+    const row = lookup(nip);
+    current.set(nip, row);
+    return row;
+  };
   return (nip, date) => {
-    let person = seen.get(nip);
-    if (person === undefined) {
-      const versions = versioned.has(nip) ? versionsOf(nip) : [];
-      person = { current: versions.length === 0 ? lookup(nip) : undefined, versions };
-      seen.set(nip, person);
+    if (!versioned.has(nip)) return currentRow(nip);
+    let versions = withVersions.get(nip);
+    if (versions === undefined) {
+      versions = versionsOf(nip);
+      withVersions.set(nip, versions);
     }
-    const version = versionAt(person.versions, date);
-    return version === null ? person.current : { jenis_kelamin: version.jenis_kelamin, tgl_lahir: version.tgl_lahir };
+    if (versions.length === 0) return currentRow(nip);
+    const version = versionAt(versions, date);
+    return version === null ? undefined : { jenis_kelamin: version.jenis_kelamin, tgl_lahir: version.tgl_lahir };
   };
 }
 

@@ -15,8 +15,23 @@ import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow }
 import { compareText } from '../population/scoring.js';
 import { differencesAt } from '../history/state.js';
 
-/** The people whose state at T differs from their current row (`differencesAt`), read once per report. */
-export type DifferencesAt = ReturnType<typeof differencesAt>;
+/** The fields of a person the report's counts at T use (headcount, missing fields, calibration, fairness). */
+export type CountedPerson = Pick<Employee, 'nip' | 'unit' | 'instansi' | 'jenisPegawai' | 'level' | 'pendidikan' | 'golonganCode' | 'tmtCpns'>;
+
+/**
+ * The people whose state at T differs from their current row (`differencesAt`), read once per
+ * report and kept with only the fields counted (a few percent of a national population).
+ */
+export type DifferencesAt = Array<{ current: CountedPerson; atD: CountedPerson | null }>;
+
+/** `differencesAt(db, date)` with each record cut down to the fields the report counts. */
+export function countedDifferencesAt(db: Db, date: string): DifferencesAt {
+  const counted = (e: Employee): CountedPerson => ({
+    nip: e.nip, unit: e.unit, instansi: e.instansi, jenisPegawai: e.jenisPegawai, level: e.level,
+    pendidikan: e.pendidikan, golonganCode: e.golonganCode, tmtCpns: e.tmtCpns,
+  });
+  return differencesAt(db, date).map(({ current, atD }) => ({ current: counted(current), atD: atD === null ? null : counted(atD) }));
+}
 import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
@@ -148,7 +163,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
 }
 
 /** Adds (sign 1) or removes (−1) one person from the headcount and missing-field counts. */
-function countPerson(e: Employee, sign: 1 | -1, figuresOf: (unit: string | null) => UnitFigures[], headcount: HeadcountRow[]): void {
+function countPerson(e: CountedPerson, sign: 1 | -1, figuresOf: (unit: string | null) => UnitFigures[], headcount: HeadcountRow[]): void {
   for (const f of figuresOf(e.unit)) {
     f.employees += sign;
     f.jenis[asJenis(e.jenisPegawai)] += sign;
