@@ -96,6 +96,36 @@ export function appraiserTuples(db: Db, year: number, population: PopulationSour
   return db.prepare(appraiserSql(population)).raw(true).iterate(year) as IterableIterator<AppraiserTuple>;
 }
 
+/**
+ * Year Y's predikat counted by appraiser (none included), unit, instansi and predikat into a
+ * small temporary table, in one scan of the appraisals joined with the population: the
+ * distribution and the appraiser counts are then read from it (`groupedDistributionTuples`,
+ * `groupedAppraiserTuples`), the same tuples as `distributionTuples` and `appraiserTuples`
+ * without scanning the appraisals twice.
+ */
+export function countPredikatGroups(db: Db, year: number, population: PopulationSource): void {
+  db.exec('DROP TABLE IF EXISTS temp.calibration_groups; CREATE TEMP TABLE calibration_groups (nip_penilai, unit, instansi, predikat, n)');
+  db.prepare(
+    `INSERT INTO temp.calibration_groups (nip_penilai, unit, instansi, predikat, n)
+     SELECT a.nip_penilai, e.unit, e.instansi, a.predikat, count(*) FROM appraisals a JOIN ${population} e ON e.nip = a.nip
+     WHERE a.tahun = ? AND a.predikat IS NOT NULL GROUP BY a.nip_penilai, e.unit, e.instansi, a.predikat`,
+  ).run(year);
+}
+
+/** `distributionTuples` from the table of `countPredikatGroups`, in the same (unit, instansi, predikat) order. */
+export function groupedDistributionTuples(db: Db): DistributionTuple[] {
+  return db.prepare(
+    'SELECT unit, instansi, predikat, sum(n) FROM temp.calibration_groups GROUP BY unit, instansi, predikat',
+  ).raw(true).all() as DistributionTuple[];
+}
+
+/** `appraiserTuples` from the table of `countPredikatGroups`, in nip_penilai order. */
+export function groupedAppraiserTuples(db: Db): IterableIterator<AppraiserTuple> {
+  return db.prepare(
+    'SELECT nip_penilai, unit, instansi, predikat, n FROM temp.calibration_groups WHERE nip_penilai IS NOT NULL ORDER BY nip_penilai',
+  ).raw(true).iterate() as IterableIterator<AppraiserTuple>;
+}
+
 /** The names given for each appraiser in year Y, with how often (the most frequent is shown). */
 export function appraiserNames(db: Db, year: number): IterableIterator<[nipPenilai: string, nama: string, count: number]> {
   return db.prepare(
