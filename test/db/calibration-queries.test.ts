@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/open.js';
 import {
-  appraiserSql, appraiserTuples, distributionTuples, fillPopulationInService, fillPopulationTable, predikatYears,
+  appraiserSql, appraiserTuples, countPredikatGroups, distributionTuples, fillPopulationInService, fillPopulationTable,
+  groupedAppraiserTuples, groupedDistributionTuples, predikatYears,
 } from '../../src/db/queries/calibration.js';
 
 let db: Db;
@@ -55,6 +56,17 @@ describe('calibration queries', () => {
     const source = fillPopulationInService(db, '2025-12-31', [['e1', { unit: 'Dinas B', instansi: 'Pemkot' }], ['e3', null]]);
     expect(distributionTuples(db, 2025, source).sort()).toEqual([['Dinas A', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'B', 1], ['Dinas B', 'Pemkot', 'SB', 1]]);
     expect([...appraiserTuples(db, 2025, source)]).toEqual([['p1', 'Dinas B', 'Pemkot', 'B', 1], ['p2', 'Dinas A', 'Pemkot', 'B', 1], ['p2', 'Dinas B', 'Pemkot', 'SB', 1]]);
+  });
+
+  it('count both tables in one scan with the same tuples, in the same order, as the two queries', () => {
+    const source = fillPopulationInService(db, '2025-12-31', [['e1', { unit: 'Dinas B', instansi: 'Pemkot' }], ['e3', null]]);
+    for (const population of ['employees', source] as const) {
+      countPredikatGroups(db, 2025, population);
+      const distribution = groupedDistributionTuples(db);
+      expect(distribution.length).toBeGreaterThan(0);
+      expect(distribution).toEqual(distributionTuples(db, 2025, population));
+      expect([...groupedAppraiserTuples(db)]).toEqual([...appraiserTuples(db, 2025, population)]);
+    }
   });
 
   it('use the (nip_penilai, tahun) index for the appraiser count', () => {

@@ -6,7 +6,7 @@
  */
 import { openDatabase, type Db } from '../../db/open.js';
 import {
-  appraiserNames, appraiserTuples, distributionTuples, knownScopeNames, predikatYears, type PopulationSource,
+  appraiserNames, countPredikatGroups, groupedAppraiserTuples, groupedDistributionTuples, knownScopeNames, predikatYears,
 } from '../../db/queries/calibration.js';
 import { latestAppraisalYear } from '../../db/queries/merit-inputs.js';
 import {
@@ -16,7 +16,7 @@ import {
 import type { PredikatCode } from '../../domain/types.js';
 import { UsageError } from '../../shared/errors.js';
 import { resolveOrgPredikats, type OrgPredikats } from './org-predikat.js';
-import { calibrationPopulation } from './population.js';
+import { calibrationPopulation, type PopulationDifferences } from './population.js';
 import { ScopeTally } from './scope-tally.js';
 
 export interface CalibrateRequest {
@@ -69,7 +69,11 @@ export interface CalibrationResult {
   totals: { population: number; withAppraiser: number; tidakSesuai: number; lenient: number; strict: number; flat: number };
 }
 
-export function calibrate(request: CalibrateRequest): CalibrationResult {
+/**
+ * `differences`: the people whose state at T differs from their current row (`differencesAt`),
+ * when the caller has read them already (the summary report shares one read with its figures).
+ */
+export function calibrate(request: CalibrateRequest, differences?: PopulationDifferences): CalibrationResult {
   if (!Number.isInteger(request.minN) || request.minN < 1) throw new UsageError(`--min-n must be at least 1, got ${request.minN}`);
   const db = openDatabase(request.db, 'read');
   try {
@@ -78,13 +82,15 @@ export function calibrate(request: CalibrateRequest): CalibrationResult {
     // The stored names are read only to check a predikat file.
     const known = request.orgPredikatFile === undefined ? { units: [], instansi: [] } : knownScopeNames(db);
     const org = resolveOrgPredikats(request.orgPredikat, request.orgPredikatFile, known);
-    const population = calibrationPopulation(db, referenceDate);
+    const population = differences === undefined ? calibrationPopulation(db, referenceDate) : calibrationPopulation(db, referenceDate, differences);
     const scopes = new ScopeTally();
-    for (const [unit, instansi, predikat, count] of distributionTuples(db, year, population)) {
+    // One scan of the appraisals of Y for both tables (SPEC §10): counted by appraiser, unit, instansi, predikat.
+    countPredikatGroups(db, year, population);
+    for (const [unit, instansi, predikat, count] of groupedDistributionTuples(db)) {
       scopes.add(unit, instansi, predikat as PredikatCode, count);
     }
     const distribution = distributionRows(scopes, year, org, request.minN);
-    const appraisers = appraiserRows(db, year, population, scopes, request.minN);
+    const appraisers = appraiserRows(db, year, scopes, request.minN);
     const totals = {
       population: totalOf(scopes.all),
       withAppraiser: appraisers.reduce((s, a) => s + a.n, 0),
@@ -137,7 +143,7 @@ interface Folding {
  * folded to its counts, its majority unit and instansi, and the rest of that instansi, then
  * tested all together (BH needs every p of the year).
  */
-function appraiserRows(db: Db, year: number, population: PopulationSource, scopes: ScopeTally, minN: number): AppraiserRow[] {
+function appraiserRows(db: Db, year: number, scopes: ScopeTally, minN: number): AppraiserRow[] {
   const folded: Array<Omit<AppraiserRow, 'p' | 'q' | 'flag' | 'shareSb' | 'shareSbRest'> & { sbRest: number; nRest: number }> = [];
   let current: Folding | null = null;
   const finish = (f: Folding): void => {
@@ -155,7 +161,7 @@ function appraiserRows(db: Db, year: number, population: PopulationSource, scope
       n, counts: f.counts, sbRest, nRest,
     });
   };
-  for (const [nip, unit, instansi, predikat, count] of appraiserTuples(db, year, population)) {
+  for (const [nip, unit, instansi, predikat, count] of groupedAppraiserTuples(db)) {
     if (current === null || current.nip !== nip) {
       if (current !== null) finish(current);
       current = { nip, counts: emptyCounts(), units: new Map(), instansi: new Map() };

@@ -9,10 +9,14 @@ import {
   addToTally, ageBand, ageInYears, fairnessRows, genderGroup, type FairnessGrouping, type FairnessMeasure, type FairnessRow, type GroupTally,
 } from '../../domain/fairness.js';
 import { openDatabase, type Db } from '../../db/open.js';
-import { predikatCandidates } from '../../db/queries/fairness.js';
+import {
+  nipsWithVersions, personAttributesLookup, personVersionAttributes, predikatCandidateLookup, predikatCandidates, predikatGroups,
+} from '../../db/queries/fairness.js';
+import { versionAt } from '../../domain/history.js';
+import { differencesAt } from '../history/state.js';
 import { latestAppraisalYear } from '../../db/queries/merit-inputs.js';
 import { auditPromotions, type AuditRequest, type AuditResult, type AuditRow } from '../audit/audit.js';
-import { inServiceAt, personAt, type PersonAt } from '../population/in-service.js';
+import { inServiceAt, type PersonAt } from '../population/in-service.js';
 
 /** One candidate in one selection: the unit every fairness count is made of (`asn audit --fairness --candidates`). */
 export interface CandidateEvent {
@@ -38,6 +42,9 @@ export interface FairnessResult {
   /** Every candidate-event, when asked for (kept in the order counted). */
   candidates: CandidateEvent[] | null;
 }
+
+/** The people whose state at T may differ from their current row (`differencesAt`): who, and whether in service at T (`atD` not null). */
+export type SbDifferences = ReadonlyArray<{ current: { nip: string }; atD: object | null }>;
 
 const MEASURES: readonly FairnessMeasure[] = ['promotion', 'sb'];
 const GROUPINGS: readonly FairnessGrouping[] = ['jenis_kelamin', 'age_band'];
@@ -73,6 +80,12 @@ export class FairnessCounter {
     return t;
   }
 
+  /** Adds (n > 0) or takes back (n < 0) n candidates of one jenis_kelamin and birth date, `selected` of them selected. */
+  private addCount(measure: FairnessMeasure, date: string, jk: string | null, lahir: string | null, n: number, selected: number): void {
+    addToTally(this.tally(measure, 'jenis_kelamin'), genderGroup(jk), n, selected);
+    addToTally(this.tally(measure, 'age_band'), ageBand(lahir, date), n, selected);
+  }
+
   private add(measure: FairnessMeasure, eventNip: string | null, date: string, nip: string, jk: string | null, lahir: string | null, selected: boolean): void {
     const band = ageBand(lahir, date);
     const sel = selected ? 1 : 0;
@@ -91,16 +104,43 @@ export class FairnessCounter {
     }
   };
 
-  /** The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T. */
-  addPredikat(db: Db, year: number): void {
+  /**
+   * The sb measure of year Y: people in service at T with a predikat in Y; selected: SB; age at T.
+   * `differences`: `differencesAt(db, T)` when the caller has read it already.
+   */
+  addPredikat(db: Db, year: number, differences?: SbDifferences): void {
     this.year = year;
     const T = `${year}-12-31`;
+    if (this.candidates === null) {
+      this.addPredikatCounts(db, year, T, differences ?? differencesAt(db, T));
+      return;
+    }
     const inService = inServiceAt(db, T);
     for (const row of predikatCandidates(db, year)) {
       if (!inService(row.nip)) continue;
       // SPEC §9: only a person whose state at T may differ from their current row is looked up.
       const attrs = inService.differs(row.nip) ? this.person(row.nip, T) : row;
       this.add('sb', null, T, row.nip, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, row.predikat === 'SB');
+    }
+  }
+
+  /**
+   * The same counts without a row per person (no candidate list kept): everyone with a predikat
+   * counted in SQL by their current jenis_kelamin and birth date; then each person whose state
+   * at T may differ from their current row is taken back out and, when in service at T, counted
+   * again in their state at T (SPEC §9), as `addPredikat` does one by one.
+   */
+  private addPredikatCounts(db: Db, year: number, T: string, differences: SbDifferences): void {
+    for (const [jk, lahir, n, sb] of predikatGroups(db, year)) this.addCount('sb', T, jk, lahir, n, sb);
+    const candidateRow = predikatCandidateLookup(db, year);
+    for (const { current, atD } of differences) {
+      const row = candidateRow(current.nip);
+      if (row === undefined) continue;
+      const selected = row.predikat === 'SB' ? 1 : 0;
+      this.addCount('sb', T, row.jenis_kelamin, row.tgl_lahir, -1, -selected);
+      if (atD === null) continue; // not in service at T
+      const attrs = this.person(current.nip, T);
+      this.addCount('sb', T, attrs?.jenis_kelamin ?? null, attrs?.tgl_lahir ?? null, 1, selected);
     }
   }
 
@@ -120,7 +160,39 @@ export class FairnessCounter {
 
 /** A counter reading people from `db` (kept open by the caller for the counter's life). */
 export function fairnessCounter(db: Db, keepCandidates: boolean): FairnessCounter {
-  return new FairnessCounter(personAt(db), keepCandidates);
+  return new FairnessCounter(personAttributesAt(db), keepCandidates);
+}
+
+/**
+ * jenis_kelamin and tgl_lahir of a person at a date, exactly as `personAt` of the population
+ * module gives them (the personnel version in force at the date, else the earliest; a person
+ * with no versions kept is their current record), memoised by NIP. The NIPs with versions (the
+ * people who changed between snapshots, a few percent) are read once up front, so each pool
+ * member without any costs one indexed read instead of two, and is remembered as that one row.
+ */
+export function personAttributesAt(db: Db): PersonAt {
+  const lookup = personAttributesLookup(db);
+  const versionsOf = personVersionAttributes(db);
+  const versioned = nipsWithVersions(db);
+  const current = new Map<string, ReturnType<typeof lookup>>();
+  const withVersions = new Map<string, ReturnType<typeof versionsOf>>();
+  const currentRow = (nip: string): ReturnType<typeof lookup> => {
+    if (current.has(nip)) return current.get(nip);
+    const row = lookup(nip);
+    current.set(nip, row);
+    return row;
+  };
+  return (nip, date) => {
+    if (!versioned.has(nip)) return currentRow(nip);
+    let versions = withVersions.get(nip);
+    if (versions === undefined) {
+      versions = versionsOf(nip);
+      withVersions.set(nip, versions);
+    }
+    if (versions.length === 0) return currentRow(nip);
+    const version = versionAt(versions, date);
+    return version === null ? undefined : { jenis_kelamin: version.jenis_kelamin, tgl_lahir: version.tgl_lahir };
+  };
 }
 
 /**

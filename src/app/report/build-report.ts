@@ -17,7 +17,7 @@ import { levelsChanged } from '../population/inputs.js';
 import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummaryTable, runAudit } from './audit-data.js';
 import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';
-import { gatherFigures } from './figures.js';
+import { countedDifferencesAt, gatherFigures, type DifferencesAt } from './figures.js';
 import { rankingPass, type RankingPass } from './ranking-pass.js';
 // calibration (SPEC §10)
 import { calibrationSection } from './calibration.js';
@@ -28,7 +28,7 @@ import { unitSections } from './unit.js';
 // candidates (SPEC §11)
 import { candidatesSections } from './candidates.js';
 // openness and fairness (SPEC §12, issue 16)
-import { fairnessCounter, type FairnessResult } from '../fairness/fairness.js';
+import { fairnessCounter, type FairnessCounter, type FairnessResult } from '../fairness/fairness.js';
 import { fairnessSection } from './fairness-section.js';
 import { calibrationVerdicts } from './public-calibration.js';
 import { publicSections } from './public.js';
@@ -127,51 +127,81 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
 }
 
 /**
- * The audit with `asn audit` defaults, every audited event's candidates counted for fairness as
- * it goes (no pool is kept), and the sb measure of Y (SPEC §12).
+ * What the summary, unit and public reports count of the people in service at T (SPEC §9): the
+ * ranking pass and figures, and for the summary and public reports the fairness sb measure and the
+ * calibration. The people who differ at T are read once for all of them and let go, with the
+ * scored population, when this returns: the audit that follows runs without them in memory.
  */
-function auditWithFairness(db: Db, request: ReportRequest, year: number | null, promotions: boolean): { audit: AuditResult | null; fairness: FairnessResult } {
-  const counter = fairnessCounter(db, false);
+interface CountedAtT {
+  figures: ReturnType<typeof gatherFigures>;
+  pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
+  /** The fairness counter with the sb measure of Y counted (summary, public); the audit adds its events. */
+  counter: FairnessCounter | null;
+  calibration: ReportSection | null;
+  verdicts: ReturnType<typeof calibrationVerdicts>;
+}
+
+function countAtT(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel): CountedAtT {
+  const differences = differencesAtT(db, year);
+  const { figures, pass } = rankedFigures(db, request, year, loaded, differences);
+  const counted: CountedAtT = { figures, pass, counter: null, calibration: null, verdicts: null };
+  if (request.type === 'unit') return counted;
+  counted.counter = fairnessCounter(db, false);
+  if (year !== null) counted.counter.addPredikat(db, year, differences);
+  // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
+  if (request.type === 'summary' && year !== null && pass !== null) counted.calibration = calibrationSection(request.db, year, differences);
+  if (request.type === 'public') counted.verdicts = calibrationVerdicts(request.db, year, differences);
+  return counted;
+}
+
+/**
+ * The audit with `asn audit` defaults, every audited event's candidates counted for fairness as
+ * it goes (no pool is kept), added to the counter that holds the sb measure of Y (SPEC §12).
+ */
+function auditWithFairness(request: ReportRequest, promotions: boolean, counter: FairnessCounter): { audit: AuditResult | null; fairness: FairnessResult } {
   const audit = promotions ? runAudit(request.db, request.modelFile, false, counter.visit) : null;
-  if (year !== null) counter.addPredikat(db, year);
   return { audit, fairness: counter.result() };
 }
 
 /** `--type public` (SPEC §12): the figures of the summary, suppressed for publication. */
 function publicReportSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
-  const { figures } = rankedFigures(db, request, year, loaded);
-  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
-  return publicSections({
-    figures, year, audit, fairness, k: loaded.model.publication.suppressionK,
-    calibration: calibrationVerdicts(request.db, year),
-  });
+  const { figures, counter, verdicts } = countAtT(db, request, year, loaded);
+  const { audit, fairness } = auditWithFairness(request, promotions, counter!);
+  return publicSections({ figures, year, audit, fairness, k: loaded.model.publication.suppressionK, calibration: verdicts });
+}
+
+/**
+ * The people whose state at T differs from their current row (SPEC §9), read once: the figures,
+ * the calibration and the fairness sb measure all count the people in service at T from it.
+ */
+function differencesAtT(db: Db, year: number | null): DifferencesAt {
+  return year === null ? [] : countedDifferencesAt(db, `${year}-12-31`);
 }
 
 /**
  * The ranking pass and the figures drawn from it. Only the top 10 and each unit's best are kept:
  * the scored population (millions of rows at national scale) is let go before the audit runs.
  */
-function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel): {
+function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel, differences: DifferencesAt): {
   figures: ReturnType<typeof gatherFigures>;
   pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
 } {
   const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
-  const figures = gatherFigures(db, year, pass, loaded.model);
+  const figures = gatherFigures(db, year, pass, loaded.model, differences);
   return { figures, pass: pass === null ? null : { top: pass.top, unitBest: pass.unitBest } };
 }
 
 function overviewSections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel): ReportSection[] {
-  const { figures, pass } = rankedFigures(db, request, year, loaded);
-  if (request.type === 'summary') return summarySections(db, request, year, promotions, loaded, figures, pass);
+  const counted = countAtT(db, request, year, loaded);
+  if (request.type === 'summary') return summarySections(db, request, year, promotions, loaded, counted);
+  const { figures, pass } = counted;
   const audit = auditOrNull(request, promotions, false);
   return unitSections({ figures, year, model: loaded.model, best: pass?.unitBest ?? new Map(), overallBest: pass?.top[0] ?? null, audit });
 }
 
-function summarySections(
-  db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel,
-  figures: ReturnType<typeof gatherFigures>, pass: Pick<RankingPass, 'top' | 'unitBest'> | null,
-): ReportSection[] {
-  const { audit, fairness } = auditWithFairness(db, request, year, promotions);
+function summarySections(db: Db, request: ReportRequest, year: number | null, promotions: boolean, loaded: LoadedModel, counted: CountedAtT): ReportSection[] {
+  const { figures, pass } = counted;
+  const { audit, fairness } = auditWithFairness(request, promotions, counted.counter!);
   const imports = lastImportPerFile(db, IMPORTS_LISTED);
   const sections = [headcountSection(figures)];
   if (year !== null && pass !== null) {
@@ -182,8 +212,7 @@ function summarySections(
     );
   }
   sections.push(auditSection(audit, 'audit_summary', request.lang));
-  // calibration (SPEC §10): in the summary only, never on an employee's card (SPEC §12)
-  if (year !== null && pass !== null) sections.push(calibrationSection(request.db, year));
+  if (counted.calibration !== null) sections.push(counted.calibration);
   sections.push(qualitySection(figures, imports, year === null ? null : appraisalsWithoutPredikat(db, year), pass !== null));
   // fairness (SPEC §12, issue 16): last, after the sections every summary had before it
   sections.push(fairnessSection(fairness));

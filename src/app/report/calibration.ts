@@ -16,10 +16,10 @@ const MIN_N = 5;
 /** Units drawn in the chart at most (the largest shares first); the table lists every unit. */
 export const CHART_UNITS = 40;
 
-export function calibrationSection(db: string, year: number): ReportSection {
+export function calibrationSection(db: string, year: number, differences?: Parameters<typeof calibrate>[1]): ReportSection {
   let result: CalibrationResult;
   try {
-    result = calibrate({ db, year, minN: MIN_N });
+    result = calibrate({ db, year, minN: MIN_N }, differences);
   } catch (error) {
     // A year whose appraisals carry no predikat: nothing to calibrate, said in words.
     if (error instanceof AsnError && error.exitCode === 2) return section('calibration', [noteBlock({ id: 'calibration-unavailable', params: { year } })]);

@@ -14,6 +14,24 @@ import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../population/scoring.js';
 import { differencesAt } from '../history/state.js';
+
+/** The fields of a person the report's counts at T use (headcount, missing fields, calibration, fairness). */
+export type CountedPerson = Pick<Employee, 'nip' | 'unit' | 'instansi' | 'jenisPegawai' | 'level' | 'pendidikan' | 'golonganCode' | 'tmtCpns'>;
+
+/**
+ * The people whose state at T differs from their current row (`differencesAt`), read once per
+ * report and kept with only the fields counted (a few percent of a national population).
+ */
+export type DifferencesAt = Array<{ current: CountedPerson; atD: CountedPerson | null }>;
+
+/** `differencesAt(db, date)` with each record cut down to the fields the report counts. */
+export function countedDifferencesAt(db: Db, date: string): DifferencesAt {
+  const counted = (e: Employee): CountedPerson => ({
+    nip: e.nip, unit: e.unit, instansi: e.instansi, jenisPegawai: e.jenisPegawai, level: e.level,
+    pendidikan: e.pendidikan, golonganCode: e.golonganCode, tmtCpns: e.tmtCpns,
+  });
+  return differencesAt(db, date).map(({ current, atD }) => ({ current: counted(current), atD: atD === null ? null : counted(atD) }));
+}
 import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
@@ -99,8 +117,9 @@ export interface ScoredYear {
  * status, its appraisal fold the predikat of Y−1 and Y, the latest JPM, the JP and hukuman of Y —
  * the very values the merit was computed from, counted without reading the tables again. Null
  * when the database holds no appraisal (`year` null): only headcount and missing fields are counted.
+ * `differences`: `differencesAt(db, T)` when the caller has it already (the report reads it once).
  */
-export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | null, model: MeritModel): Figures {
+export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | null, model: MeritModel, differences?: DifferencesAt): Figures {
   const years = year === null ? [] : [year - 1, year];
   const byUnit = new Map<string | null, UnitFigures>();
   const all = emptyFigures(null, years);
@@ -133,7 +152,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
   }
   // SPEC §9: year Y counts the people in service at T = 31 December Y, in their state at T.
   if (year !== null) {
-    for (const { current, atD } of differencesAt(db, `${year}-12-31`)) {
+    for (const { current, atD } of differences ?? differencesAt(db, `${year}-12-31`)) {
       countPerson(current, -1, figuresOf, headcount);
       if (atD !== null) countPerson(atD, 1, figuresOf, headcount);
     }
@@ -144,7 +163,7 @@ export function gatherFigures(db: Db, year: number | null, pass: ScoredYear | nu
 }
 
 /** Adds (sign 1) or removes (−1) one person from the headcount and missing-field counts. */
-function countPerson(e: Employee, sign: 1 | -1, figuresOf: (unit: string | null) => UnitFigures[], headcount: HeadcountRow[]): void {
+function countPerson(e: CountedPerson, sign: 1 | -1, figuresOf: (unit: string | null) => UnitFigures[], headcount: HeadcountRow[]): void {
   for (const f of figuresOf(e.unit)) {
     f.employees += sign;
     f.jenis[asJenis(e.jenisPegawai)] += sign;

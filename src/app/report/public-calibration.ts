@@ -11,11 +11,11 @@ import { calibrate } from '../calibrate/calibrate.js';
 /** Default min-n of SPEC §10. */
 const MIN_N = 5;
 
-export function calibrationVerdicts(dbPath: string, year: number | null): ReadonlyMap<string | null, string> | null {
+export function calibrationVerdicts(dbPath: string, year: number | null, differences?: Parameters<typeof calibrate>[1]): ReadonlyMap<string | null, string> | null {
   if (year === null) return null;
   let distribution;
   try {
-    distribution = calibrate({ db: dbPath, year, minN: MIN_N }).distribution;
+    distribution = calibrate({ db: dbPath, year, minN: MIN_N }, differences).distribution;
   } catch (error) {
     if (error instanceof AsnError && error.exitCode === 2) return null; // no predikat in Y
     throw error;

@@ -12,8 +12,8 @@ export type PopulationSource = 'employees' | 'temp.calibration_population';
 
 /** Fills the temporary population table (nip, unit, instansi at T); returns its source name. */
 export function fillPopulationTable(db: Db, rows: Iterable<readonly [nip: string, unit: string | null, instansi: string | null]>): PopulationSource {
-  db.exec(`DROP TABLE IF EXISTS temp.calibration_population;
-    CREATE TEMP TABLE calibration_population (nip TEXT PRIMARY KEY, unit TEXT, instansi TEXT) WITHOUT ROWID`);
+  dropPopulation(db);
+  db.exec(`CREATE TEMP TABLE calibration_population (nip TEXT PRIMARY KEY, unit TEXT, instansi TEXT) WITHOUT ROWID`);
   const insert = db.prepare('INSERT INTO temp.calibration_population (nip, unit, instansi) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const [nip, unit, instansi] of rows) insert.run(nip, unit, instansi);
@@ -21,29 +21,40 @@ export function fillPopulationTable(db: Db, rows: Iterable<readonly [nip: string
   return 'temp.calibration_population';
 }
 
+/** Drops the temporary population, a table (`fillPopulationTable`) or a view (`fillPopulationInService`). */
+function dropPopulation(db: Db): void {
+  const type = db.prepare("SELECT type FROM sqlite_temp_master WHERE name = 'calibration_population'").pluck().get() as string | undefined;
+  if (type === 'view') db.exec('DROP VIEW temp.calibration_population');
+  else if (type === 'table') db.exec('DROP TABLE temp.calibration_population');
+}
+
 /**
- * Fills the temporary population table with the people in service at `date` (SPEC §9) without
- * reading them into JavaScript: every employee whose current row is in service at `date`
- * (`tmt_cpns` ≤ date or unknown) in their current unit, copied in SQL; then each person of
- * `differing` (whose state at `date` may differ from the current row) is replaced by their
- * state at `date` — their unit and instansi then, or nobody when not in service at `date`.
+ * The population of the people in service at `date` (SPEC §9) without copying the employees:
+ * a temporary view over `employees` — every employee whose current row is in service at `date`
+ * (`tmt_cpns` ≤ date or unknown) in their current unit — in which each person of `differing`
+ * (whose state at `date` may differ from their current row) is replaced by their state at
+ * `date`: their unit and instansi then, or nobody when not in service at `date`. Only the
+ * differing people are written (a small temporary table); SQLite folds the view into the
+ * counting queries, so a national population is never copied.
  */
 export function fillPopulationInService(
   db: Db, date: string, differing: Iterable<readonly [nip: string, atDate: { unit: string | null; instansi: string | null } | null]>,
 ): PopulationSource {
-  db.exec(`DROP TABLE IF EXISTS temp.calibration_population;
-    CREATE TEMP TABLE calibration_population (nip TEXT PRIMARY KEY, unit TEXT, instansi TEXT) WITHOUT ROWID`);
-  const remove = db.prepare('DELETE FROM temp.calibration_population WHERE nip = ?');
-  const insert = db.prepare('INSERT OR REPLACE INTO temp.calibration_population (nip, unit, instansi) VALUES (?, ?, ?)');
+  dropPopulation(db);
+  db.exec(`DROP TABLE IF EXISTS temp.calibration_differing;
+    DROP TABLE IF EXISTS temp.calibration_date;
+    CREATE TEMP TABLE calibration_differing (nip TEXT PRIMARY KEY, in_service INTEGER NOT NULL, unit TEXT, instansi TEXT) WITHOUT ROWID;
+    CREATE TEMP TABLE calibration_date (date TEXT NOT NULL);
+    CREATE TEMP VIEW calibration_population AS
+      SELECT e.nip AS nip,
+        CASE WHEN d.nip IS NULL THEN e.unit ELSE d.unit END AS unit,
+        CASE WHEN d.nip IS NULL THEN e.instansi ELSE d.instansi END AS instansi
+      FROM main.employees e LEFT JOIN temp.calibration_differing d ON d.nip = e.nip
+      WHERE CASE WHEN d.nip IS NULL THEN e.tmt_cpns IS NULL OR e.tmt_cpns <= (SELECT date FROM temp.calibration_date) ELSE d.in_service = 1 END`);
+  const insert = db.prepare('INSERT OR REPLACE INTO temp.calibration_differing (nip, in_service, unit, instansi) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO temp.calibration_population (nip, unit, instansi)
-       SELECT nip, unit, instansi FROM employees WHERE tmt_cpns IS NULL OR tmt_cpns <= ?`,
-    ).run(date);
-    for (const [nip, at] of differing) {
-      if (at === null) remove.run(nip);
-      else insert.run(nip, at.unit, at.instansi);
-    }
+    db.prepare('INSERT INTO temp.calibration_date (date) VALUES (?)').run(date);
+    for (const [nip, at] of differing) insert.run(nip, at === null ? 0 : 1, at?.unit ?? null, at?.instansi ?? null);
   })();
   return 'temp.calibration_population';
 }
@@ -83,6 +94,36 @@ export function appraiserSql(population: PopulationSource): string {
  */
 export function appraiserTuples(db: Db, year: number, population: PopulationSource): IterableIterator<AppraiserTuple> {
   return db.prepare(appraiserSql(population)).raw(true).iterate(year) as IterableIterator<AppraiserTuple>;
+}
+
+/**
+ * Year Y's predikat counted by appraiser (none included), unit, instansi and predikat into a
+ * small temporary table, in one scan of the appraisals joined with the population: the
+ * distribution and the appraiser counts are then read from it (`groupedDistributionTuples`,
+ * `groupedAppraiserTuples`), the same tuples as `distributionTuples` and `appraiserTuples`
+ * without scanning the appraisals twice.
+ */
+export function countPredikatGroups(db: Db, year: number, population: PopulationSource): void {
+  db.exec('DROP TABLE IF EXISTS temp.calibration_groups; CREATE TEMP TABLE calibration_groups (nip_penilai, unit, instansi, predikat, n)');
+  db.prepare(
+    `INSERT INTO temp.calibration_groups (nip_penilai, unit, instansi, predikat, n)
+     SELECT a.nip_penilai, e.unit, e.instansi, a.predikat, count(*) FROM appraisals a JOIN ${population} e ON e.nip = a.nip
+     WHERE a.tahun = ? AND a.predikat IS NOT NULL GROUP BY a.nip_penilai, e.unit, e.instansi, a.predikat`,
+  ).run(year);
+}
+
+/** `distributionTuples` from the table of `countPredikatGroups`, in the same (unit, instansi, predikat) order. */
+export function groupedDistributionTuples(db: Db): DistributionTuple[] {
+  return db.prepare(
+    'SELECT unit, instansi, predikat, sum(n) FROM temp.calibration_groups GROUP BY unit, instansi, predikat',
+  ).raw(true).all() as DistributionTuple[];
+}
+
+/** `appraiserTuples` from the table of `countPredikatGroups`, in nip_penilai order. */
+export function groupedAppraiserTuples(db: Db): IterableIterator<AppraiserTuple> {
+  return db.prepare(
+    'SELECT nip_penilai, unit, instansi, predikat, n FROM temp.calibration_groups WHERE nip_penilai IS NOT NULL ORDER BY nip_penilai',
+  ).raw(true).iterate() as IterableIterator<AppraiserTuple>;
 }
 
 /** The names given for each appraiser in year Y, with how often (the most frequent is shown). */
