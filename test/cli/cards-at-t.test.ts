@@ -105,4 +105,34 @@ describe('a card of year Y shows the state at T (SPEC §9, §12)', () => {
     expect(field(fajar, 'Jabatan')).toBe('Administrator Kesehatan Ahli Muda');
     expect(md.get(`${NUR_AINI}.md`)).toContain('2025-09-01');
   });
+
+  it('the single card (--nip) of 2024 has the record --all writes for that person, after the 2025 snapshot too', () => {
+    const dir = db2024();
+    add2025(dir);
+    ok(dir, ['import', 'history/promotions.csv']);
+    const all = cards(dir, 2024, 'md', 'md-2024');
+    for (const nip of [RINA, FAJAR, NUR_AINI]) {
+      const r = runAsn(['--format', 'md', 'report', '--type', 'employee', '--nip', nip, '--year', '2024'], { cwd: dir, env: ENV });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      for (const label of ['Unit kerja', 'Pangkat/golongan', 'TMT golongan', 'Jabatan', 'TMT jabatan', 'Eselon']) {
+        expect(field(r.stdout, label), `${nip} ${label}`).toBe(field(all.get(`${nip}.md`)!, label));
+      }
+    }
+    const rina = runAsn(['--format', 'md', 'report', '--type', 'employee', '--nip', RINA, '--year', '2024'], { cwd: dir, env: ENV }).stdout;
+    expect(field(rina, 'Unit kerja')).toBe('Dinas Kesehatan');
+    const nur = runAsn(['--format', 'md', 'report', '--type', 'employee', '--nip', NUR_AINI, '--year', '2024'], { cwd: dir, env: ENV }).stdout;
+    expect(field(nur, 'Jabatan')).toBe('Guru Ahli Muda');
+  });
+
+  it('the single card of a year before someone was appointed is refused (exit 2), as --all leaves them out', () => {
+    const dir = db2024();
+    add2025(dir);
+    const r = runAsn(['report', '--type', 'employee', '--nip', '199711302025031022', '--year', '2024'], { cwd: dir, env: ENV });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('199711302025031022 (Rizky Ramadhan) was not in service on 2024-12-31');
+    expect(runAsn(['report', '--type', 'employee', '--nip', '199711302025031022', '--year', '2025'], { cwd: dir, env: ENV }).code).toBe(0);
+  });
 });
+

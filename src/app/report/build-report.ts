@@ -17,6 +17,7 @@ import { levelsChanged } from '../population/inputs.js';
 import { auditCharts, auditEventsTable, auditNips, auditPoolsTable, auditSummaryTable, runAudit } from './audit-data.js';
 import { dukSections } from './duk.js';
 import { employeeSections } from './employee.js';
+import { recordAtDate } from './record-at.js';
 import { countedDifferencesAt, gatherFigures, type DifferencesAt } from './figures.js';
 import { rankingPass, type RankingPass } from './ranking-pass.js';
 // calibration (SPEC §10)
@@ -102,9 +103,16 @@ function buildSections(db: Db, request: ReportRequest, meta: ReportMeta, promoti
     }
     case 'employee': {
       const nip = request.nip ?? '';
-      const record = employeeRecord(db, nip);
-      if (record === undefined) {
+      const stored = employeeRecord(db, nip);
+      if (stored === undefined) {
         throw new UsageError(`no employee with NIP ${nip}`, 'find the NIP by name: asn rank --all --format csv | grep NAME');
+      }
+      // SPEC §9, §12: the card of year Y shows the person's record as they stood at T, as the cards
+      // of --all do; its promotions and audit findings stay whole (each is dated and judged at its own D).
+      const at = meta.referenceDate ?? request.generatedAt.slice(0, 10);
+      const record = recordAtDate(db, stored, at);
+      if (record === null) {
+        throw new UsageError(`${nip} (${stored.nama}) was not in service on ${at}`, 'pick a year in which they were: --year Y; asn history NIP shows their dates');
       }
       meta.nama = record.nama;
       return employeeSections({
