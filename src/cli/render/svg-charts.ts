@@ -113,7 +113,7 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 }
 
 /** A round axis maximum and tick step (1, 2 or 5 × 10^k), about four gridlines. */
-function niceScale(maxValue: number, integersOnly: boolean): { top: number; step: number } {
+export function niceScale(maxValue: number, integersOnly: boolean): { top: number; step: number } {
   if (!(maxValue > 0)) return { top: 1, step: 1 };
   const raw = maxValue / 4;
   const magnitude = 10 ** Math.floor(Math.log10(raw));

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../open.js';
 import type { AppraisalDetail } from './merit-inputs.js';
-import type { PromotionRow } from './report.js';
+import type { EmployeeRecordRow, PromotionRow } from './report.js';
 
 export interface CardQueries {
   /** The rows of `nip`; NIPs must be asked for in ascending order (the order of iterateEmployeeRecords). */
@@ -61,20 +61,8 @@ export function cardQueries(db: Db, maxYear: number, maxTmt: string): CardQuerie
 }
 
 /** The stored personnel columns a card shows of the version in force at T (SPEC §9 "other fields"). */
-export interface VersionFieldsRow {
-  nip: string;
-  as_of: string;
-  nip_lama: string | null;
-  nama: string;
-  gelar_depan: string | null;
-  gelar_belakang: string | null;
-  tgl_lahir: string | null;
-  jenis_kelamin: string | null;
-  jenis_pegawai: string | null;
-  tmt_cpns: string | null;
-  pendidikan: string | null;
-  tahun_lulus: number | null;
-}
+export type VersionFieldsRow = { as_of: string } & Pick<EmployeeRecordRow,
+  'nip' | 'nip_lama' | 'nama' | 'gelar_depan' | 'gelar_belakang' | 'tgl_lahir' | 'jenis_kelamin' | 'jenis_pegawai' | 'tmt_cpns' | 'pendidikan' | 'tahun_lulus'>;
 
 /**
  * The personnel versions of the given people, oldest first per NIP, in ONE query (the NIPs

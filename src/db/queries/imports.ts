@@ -87,22 +87,28 @@ class KeyFilter {
 
   add(key: string): void {
     this.empty = false;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h2 |= 1;
+    this.hash(key);
     for (let k = 0; k < 4; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & FILTER_MASK;
+      const bit = (this.h1 + Math.imul(k, this.h2)) & FILTER_MASK;
       this.bits[bit >>> 5]! |= 1 << (bit & 31);
     }
   }
 
   mayHave(key: string): boolean {
     if (this.empty) return false;
+    this.hash(key);
+    for (let k = 0; k < 4; k++) {
+      const bit = (this.h1 + Math.imul(k, this.h2)) & FILTER_MASK;
+      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+
+  // The two hashes of the last key, kept in fields: no array or object a row.
+  private h1 = 0;
+  private h2 = 0;
+
+  private hash(key: string): void {
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
     for (let i = 0; i < key.length; i++) {
@@ -110,11 +116,7 @@ class KeyFilter {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    h2 |= 1;
-    for (let k = 0; k < 4; k++) {
-      const bit = (h1 + Math.imul(k, h2)) & FILTER_MASK;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-    }
-    return true;
+    this.h1 = h1;
+    this.h2 = h2 | 1;
   }
 }

@@ -8,6 +8,7 @@ import type { ChartSpec } from '../../../app/report/types.js';
 import { COMPONENT_NAMES } from '../../../domain/merit.js';
 import { format2, roundHalfAwayFromZero } from '../../../domain/numbers.js';
 import { escapeHtml } from '../html.js';
+import { niceScale } from '../svg-charts.js';
 import { fill, vocabWord, type ReportLabels } from './labels.js';
 
 // barChart's defaults (svg-charts.ts): 640 × 320, plot from (48, 40), one series.
@@ -22,16 +23,6 @@ const MAX_CATEGORY = 24;
 
 const n = (x: number): string => String(roundHalfAwayFromZero(x, 2));
 const text = (x: number, y: number, content: string, attrs: string): string => `<text x="${n(x)}" y="${n(y)}"${attrs}>${escapeHtml(content)}</text>`;
-
-function niceScale(maxValue: number, integersOnly: boolean): { top: number; step: number } {
-  if (!(maxValue > 0)) return { top: 1, step: 1 };
-  const raw = maxValue / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / magnitude;
-  let step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
-  if (integersOnly) step = Math.max(1, Math.round(step));
-  return { top: Math.ceil(maxValue / step - 1e-9) * step, step };
-}
 
 function chartId(title: string, desc: string): string {
   let hash = 0x811c9dc5;

@@ -11,8 +11,7 @@ import { escapeHtml } from '../html.js';
 import { escapeMarkdownCell } from '../markdown.js';
 import { formatCell, isNumericColumn, type Cell, type Column } from '../table-data.js';
 import { componentsChart, type CardChart } from './card-chart.js';
-import { REPORT_CSS } from './css.js';
-import { inlineText, renderReportHtml } from './html.js';
+import { htmlPage, inlineText, renderReportHtml } from './html.js';
 import { columnLabel, labelsFor, vocabWord, type ReportLabels } from './labels.js';
 import { metaLines, noteText, percentText, reportHeading, tableTitle, yearParams } from './localize.js';
 import { renderReportMarkdown } from './md.js';
@@ -286,29 +285,7 @@ class CardWriter {
       ? `<nav class="toc" aria-label="${escapeHtml(labels.contents)}"><strong>${escapeHtml(labels.contents)}</strong><ol>${
         report.sections.map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(labels.sections[s.id])}</a></li>`).join('')}</ol></nav>`
       : '';
-    return [
-      '<!DOCTYPE html>',
-      `<html lang="${labels.htmlLang}">`,
-      '<head>',
-      '<meta charset="utf-8">',
-      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${heading}</title>`,
-      `<style>${REPORT_CSS}</style>`,
-      '</head>',
-      '<body>',
-      '<header class="report-head">',
-      `<h1>${heading}</h1>`,
-      `<dl class="meta">\n${this.metaHtml}\n</dl>`,
-      '</header>',
-      toc,
-      '<main>',
-      ...sections,
-      '</main>',
-      `<footer class="report-foot">${escapeHtml(labels.madeBy)} · ${escapeHtml(report.meta.model.name)} · ${escapeHtml(report.meta.generatedAt)}</footer>`,
-      '</body>',
-      '</html>',
-      '',
-    ].join('\n');
+    return htmlPage(report, labels, heading, this.metaHtml, toc, sections);
   }
 
   md(report: Report): string {

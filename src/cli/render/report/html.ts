@@ -128,21 +128,31 @@ export function renderReportHtml(report: Report): string {
     `<section class="report-section${needsLandscape(s) ? ' landscape' : ''}" id="section-${i + 1}" data-section="${s.id}" aria-labelledby="section-${i + 1}-title">\n` +
       `<h2 id="section-${i + 1}-title">${i + 1}. ${escapeHtml(labels.sections[s.id])}</h2>\n${blocksHtml(s.blocks, labels, params)}\n</section>`,
   );
+  const tocHtml = report.sections.length > 1 ? `<nav class="toc" aria-label="${escapeHtml(labels.contents)}"><strong>${escapeHtml(labels.contents)}</strong><ol>${toc}</ol></nav>` : '';
+  return htmlPage(report, labels, escapeHtml(heading), meta, tocHtml, sections);
+}
+
+/**
+ * The page around a report's sections: head with the style sheet, heading, meta block, contents,
+ * footer. Shared by every report and the cards' own writer (card-render.ts), so both give the same
+ * bytes. `heading` and `metaHtml` come escaped.
+ */
+export function htmlPage(report: Report, labels: ReportLabels, heading: string, metaHtml: string, toc: string, sections: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${labels.htmlLang}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(heading)}</title>`,
+    `<title>${heading}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<header class="report-head">',
-    `<h1>${escapeHtml(heading)}</h1>`,
-    `<dl class="meta">\n${meta}\n</dl>`,
+    `<h1>${heading}</h1>`,
+    `<dl class="meta">\n${metaHtml}\n</dl>`,
     '</header>',
-    report.sections.length > 1 ? `<nav class="toc" aria-label="${escapeHtml(labels.contents)}"><strong>${escapeHtml(labels.contents)}</strong><ol>${toc}</ol></nav>` : '',
+    toc,
     '<main>',
     ...sections,
     '</main>',
