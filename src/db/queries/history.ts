@@ -219,8 +219,16 @@ export function scopeAbsence(db: Db, by: 'instansi' | 'unit', names: readonly st
        AND (e.as_of < @asOf OR EXISTS (SELECT 1 FROM employee_versions v WHERE v.nip = e.nip AND v.as_of < @asOf))
        AND coalesce((SELECT s.status FROM status_history s WHERE s.nip = e.nip AND s.valid_from <= @asOf ORDER BY s.valid_from DESC LIMIT 1), 'active') <> 'left'
        AND (e.tmt_cpns IS NULL OR e.tmt_cpns <= @asOf)`,
-  ).raw(true).all({ asOf, ...Object.fromEntries(names.map((n, k) => [`n${k}`, n])) }) as Array<[string, number]>;
-  return { previous: rows.length, absent: rows.filter((r) => r[1] === 0).map((r) => r[0]).sort() };
+  ).raw(true).iterate({ asOf, ...Object.fromEntries(names.map((n, k) => [`n${k}`, n])) }) as IterableIterator<[string, number]>;
+  // Streamed: the previous population is the whole scope (millions at national scale), and only
+  // the absent few are kept; holding every row made the second snapshot's peak grow with the file.
+  let previous = 0;
+  const absent: string[] = [];
+  for (const [nip, present] of rows) {
+    previous++;
+    if (present === 0) absent.push(nip);
+  }
+  return { previous, absent: absent.sort() };
 }
 
 /** The temp table of NIPs present in the file being imported (rejected rows count as present). */
