@@ -76,7 +76,7 @@ export async function runImport(names: readonly string[], options: ImportOptions
     // SPEC §9 leavers: someone in any personnel file of this command is present (files read together).
     presentNips(db).reset();
     const levels = defaultModel().levels;
-    for (const table of opened) {
+    for (const [i, table] of opened.entries()) {
       const name = table.source.name;
       files.push(
         await importTable(db, table, {
@@ -87,6 +87,7 @@ export async function runImport(names: readonly string[], options: ImportOptions
           snapshot: {
             ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
             partial: Boolean(options.partial), full: Boolean(options.full), today: options.now.slice(0, 10),
+            morePersonnelFiles: opened.slice(i + 1).some((t) => t.kind === 'personnel'),
           },
           ...(rejects ? { onReject: (line: number, cells: readonly string[], issues: readonly RowIssue[]) => rejects.add(table.source.displayName, table.header.headerCells, line, cells, issues) } : {}),
           onRow: (rows) =>

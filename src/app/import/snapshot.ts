@@ -7,9 +7,10 @@
  */
 import type { Db } from '../../db/open.js';
 import {
-  deleteSnapshot, historyStatements, insertSnapshot, neighbourSnapshots, newestSnapshotDate, presentNips, scopeAbsence,
-  snapshotOn, updateSnapshot, type HistoryStatements, type PostRow, type SnapshotRow,
+  deferEmployeeIndexes, deleteSnapshot, historyStatements, insertSnapshot, neighbourSnapshots, newestSnapshotDate, noEmployeesYet,
+  presentNips, scopeAbsence, snapshotOn, updateSnapshot, type HistoryStatements, type PostRow, type SnapshotRow,
 } from '../../db/queries/history.js';
+import { KeyFilter } from '../../db/queries/imports.js';
 import { tableStatements, type EmployeeRow, type Provenance, type TableStatements } from '../../db/queries/rows.js';
 import { snapshotEntryDate } from '../../domain/history.js';
 import { statusOfKedudukan } from '../../domain/kedudukan.js';
@@ -24,6 +25,11 @@ export interface SnapshotOptions {
   partial: boolean;
   /** `--full`: confirms a snapshot in which more than 10% of the scope is absent. */
   full: boolean;
+  /**
+   * Whether another personnel file of the same command comes after this one (its leavers are
+   * looked for among the NIPs of both, SPEC §9). Unknown: assumed so.
+   */
+  morePersonnelFiles?: boolean;
 }
 
 export interface SnapshotReport {
@@ -66,6 +72,18 @@ export class SnapshotWriter {
   private readonly notActive: Set<string>;
   /** Whether the NIP last looked up has any version (a new person needs no timeline look-ups). */
   private lastGet: { nip: string; known: boolean } = { nip: '', known: true };
+  /**
+   * A first import: nothing was stored about any employee when this file began (and the
+   * snapshot is the newest). Then the only stored rows are this file's, every row written is a
+   * new person, nobody can have left, and the file's NIPs need no table to find leavers in.
+   */
+  private readonly fresh: boolean;
+  /** Fresh: the NIPs written by this file; a key it has never seen is not stored (no look-up). */
+  private readonly written: KeyFilter | null = null;
+  /** Fresh: makes the unit and instansi indexes again after the rows (see deferEmployeeIndexes). */
+  private readonly restoreIndexes: () => void = () => undefined;
+  /** Whether the file's NIPs go into present_nips (someone may be absent from it, SPEC §9). */
+  private readonly keepPresent: boolean;
 
   constructor(private readonly db: Db, importId: number, fileName: string, private readonly options: SnapshotOptions, private readonly hasInstansi: boolean) {
     this.h = historyStatements(db);
@@ -76,6 +94,12 @@ export class SnapshotWriter {
     const newest = newestSnapshotDate(db);
     this.current = newest === null || options.asOf >= newest;
     this.next = neighbourSnapshots(db, options.asOf).next;
+    this.fresh = this.current && noEmployeesYet(db);
+    this.keepPresent = !this.fresh || options.morePersonnelFiles !== false;
+    if (this.fresh) {
+      this.written = new KeyFilter();
+      this.restoreIndexes = deferEmployeeIndexes(db);
+    }
     const same = snapshotOn(db, options.asOf);
     this.created = same === undefined;
     const counts = { rows: 0, joined: 0, changed: 0, leavers: 0, unchanged: 0, dated_at_snapshot: 0 };
@@ -97,6 +121,11 @@ export class SnapshotWriter {
     // (every stored employee has a version: the migration made one for each).
     this.stored = {
       get: ([nip]) => {
+        if (this.written !== null && !this.written.mayHave(nip as string)) {
+          // Never written by this file, and nothing else is stored: no look-up needed.
+          this.lastGet = { nip: nip as string, known: false };
+          return undefined;
+        }
         // Current snapshot: the employees row is the latest version. Older: the version then.
         const currentRow = employees.get([nip as string]);
         this.lastGet = { nip: nip as string, known: currentRow !== undefined };
@@ -110,7 +139,7 @@ export class SnapshotWriter {
 
   /** A NIP met in the file (rejected rows too: their person does not leave, SPEC §9). */
   seen(nip: string): void {
-    this.present.add(nip);
+    if (this.keepPresent) this.present.add(nip);
   }
 
   unchanged(row: EmployeeRow, importId: number, line: number): void {
@@ -153,7 +182,9 @@ export class SnapshotWriter {
         h.putStatus({ nip, valid_from: asOf, status, reason: `kedudukan hukum "${row.kedudukan_hukum as string}" in the snapshot of ${asOf}`, import_id: importId, source_line: line });
         h.touch(nip);
       }
-      h.upsertCurrent(row, asOf, importId, line);
+      // Not stored (the look-up just before found no row): a plain INSERT.
+      this.written?.add(nip);
+      h.insertCurrent(row, asOf, importId, line);
       if (!this.current && this.next !== null && !this.options.partial) {
         // Known only from an older snapshot: absent from the next one, so they left at its date.
         h.putStatus({ nip, valid_from: this.next, status: 'left', reason: `absent from the snapshot of ${this.next}`, import_id: importId, source_line: line });
@@ -210,10 +241,14 @@ export class SnapshotWriter {
    * caller rolls back) when too many are absent without `--full`.
    */
   finish(rowsPresent: number, importId: number, line: number, repeatedNips = false): void {
+    this.restoreIndexes();
+    this.present.flush();
     const names = [...this.scopeNames].sort();
     this.report.scope.names = names;
     if (this.current && !this.options.partial) {
-      const { previous, absent } = scopeAbsence(this.db, this.report.scope.by, names, this.options.asOf);
+      // Fresh: every stored row is this file's, dated as_of, with no earlier version; so nobody
+      // was in service before as_of (scopeAbsence would find no one).
+      const { previous, absent } = this.fresh ? { previous: 0, absent: [] } : scopeAbsence(this.db, this.report.scope.by, names, this.options.asOf);
       if (absent.length > 0 && absent.length > ABSENT_GUARD * previous && !this.options.full) {
         const pct = Math.round((absent.length / previous) * 1000) / 10;
         throw new AsnError(

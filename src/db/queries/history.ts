@@ -3,7 +3,7 @@
  * are used by the import inside its transaction; reads by the state at D (src/app/history).
  */
 import type { Db } from '../open.js';
-import { EMPLOYEE_COLUMNS, type EmployeeRow, type Provenance } from './rows.js';
+import { EMPLOYEE_COLUMNS, type EmployeeRow, type Provenance, type Value } from './rows.js';
 
 export interface SnapshotRow {
   id: number;
@@ -126,6 +126,12 @@ export interface HistoryStatements {
   materialise(nip: string): void;
   /** The current row (employees) with the date of its snapshot. */
   upsertCurrent(row: EmployeeRow, asOf: string, importId: number, line: number): void;
+  /**
+   * The same for a NIP known to be absent from `employees`: a plain INSERT, which costs SQLite
+   * less than the ON CONFLICT form; were the key there after all, it fails loudly (UNIQUE), never
+   * overwrites.
+   */
+  insertCurrent(row: EmployeeRow, asOf: string, importId: number, line: number): void;
 }
 
 export function historyStatements(db: Db): HistoryStatements {
@@ -170,10 +176,20 @@ export function historyStatements(db: Db): HistoryStatements {
      FROM employees WHERE nip = ? AND as_of IS NOT NULL`,
   );
   const cur = [...EMPLOYEE_COLUMNS, 'as_of', 'import_id', 'source_line'];
+  const insertSql = `INSERT INTO employees (${cur.join(', ')}) VALUES (${cur.map(() => '?').join(', ')})`;
+  const insertCurrent = db.prepare(insertSql);
   const upsertCurrent = db.prepare(
-    `INSERT INTO employees (${cur.join(', ')}) VALUES (${cur.map(() => '?').join(', ')})
+    `${insertSql}
      ON CONFLICT (nip) DO UPDATE SET ${cur.filter((c) => c !== 'nip').map((c) => `${c} = excluded.${c}`).join(', ')}`,
   );
+  const currentValues = (row: EmployeeRow, asOf: string, importId: number, line: number): Value[] => {
+    const values: Value[] = new Array(EMPLOYEE_COLUMNS.length + 3);
+    for (let i = 0; i < EMPLOYEE_COLUMNS.length; i++) values[i] = row[EMPLOYEE_COLUMNS[i]!] ?? null;
+    values[EMPLOYEE_COLUMNS.length] = asOf;
+    values[EMPLOYEE_COLUMNS.length + 1] = importId;
+    values[EMPLOYEE_COLUMNS.length + 2] = line;
+    return values;
+  };
   return {
     materialise: (nip) => {
       if (hasVersion.get(nip) === 1) return;
@@ -181,9 +197,8 @@ export function historyStatements(db: Db): HistoryStatements {
       firstPost.run(nip);
       firstRank.run(nip);
     },
-    upsertCurrent: (row, asOf, importId, line) => {
-      upsertCurrent.run(...EMPLOYEE_COLUMNS.map((c) => row[c] ?? null), asOf, importId, line);
-    },
+    upsertCurrent: (row, asOf, importId, line) => void upsertCurrent.run(currentValues(row, asOf, importId, line)),
+    insertCurrent: (row, asOf, importId, line) => void insertCurrent.run(currentValues(row, asOf, importId, line)),
     versionInForce: (nip, date) => inForce.get(nip, date) as VersionRow | undefined,
     earliestVersion: (nip) => earliest.get(nip) as VersionRow | undefined,
     versionToMergeOver: (nip, date) => mergeOver.get(nip, date, date) as VersionRow | undefined,
@@ -231,11 +246,60 @@ export function scopeAbsence(db: Db, by: 'instansi' | 'unit', names: readonly st
   return { previous, absent: absent.sort() };
 }
 
-/** The temp table of NIPs present in the file being imported (rejected rows count as present). */
-export function presentNips(db: Db): { add(nip: string): void; reset(): void } {
+/**
+ * The temp table of NIPs present in the file being imported (rejected rows count as present).
+ * NIPs are gathered in a buffer of at most PRESENT_BATCH and written sorted: a million NIPs in
+ * file order (random) are a million inserts at random places of a b-tree larger than the page
+ * cache, sorted batches sweep it in order. `flush()` before the table is read; a buffer not
+ * flushed (the file refused, its transaction rolled back) is dropped with its writer.
+ */
+export function presentNips(db: Db): { add(nip: string): void; flush(): void; reset(): void } {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS present_nips (nip TEXT PRIMARY KEY) WITHOUT ROWID');
   const add = db.prepare('INSERT OR IGNORE INTO present_nips (nip) VALUES (?)');
-  return { add: (nip) => void add.run(nip), reset: () => db.exec('DELETE FROM present_nips') };
+  let buffer: string[] = [];
+  const flush = (): void => {
+    buffer.sort();
+    for (const nip of buffer) add.run(nip);
+    buffer = [];
+  };
+  return {
+    add: (nip) => {
+      buffer.push(nip);
+      if (buffer.length >= PRESENT_BATCH) flush();
+    },
+    flush,
+    reset: () => {
+      buffer = [];
+      db.exec('DELETE FROM present_nips');
+    },
+  };
+}
+
+/** NIPs held before present_nips is written (about 2 MB of strings). */
+const PRESENT_BATCH = 65_536;
+
+/** Whether nothing is stored about any employee yet: no current row and no version (a first import). */
+export function noEmployeesYet(db: Db): boolean {
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM employees) AND NOT EXISTS (SELECT 1 FROM employee_versions)').pluck().get() === 1;
+}
+
+/**
+ * Drops the secondary indexes of `employees` (unit, instansi) and returns what makes them again,
+ * with the same SQL, in the same order. Inside the import's transaction: a first import into an
+ * empty table builds each index with one sort after the rows instead of a million inserts in
+ * file order; a rollback (a refused file, --dry-run) brings the dropped indexes back as they were.
+ */
+export function deferEmployeeIndexes(db: Db): () => void {
+  const indexes = db.prepare(
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'employees' AND sql IS NOT NULL ORDER BY rowid",
+  ).all() as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    for (const { sql } of indexes) db.exec(sql);
+  };
 }
 
 /** Copies `employees` onto its version in force (an older snapshot never changes the current row). */

@@ -75,8 +75,11 @@ export function unchangedKeys(db: Db): {
 const FILTER_BITS_LOG2 = 25;
 const FILTER_MASK = (1 << FILTER_BITS_LOG2) - 1;
 
-/** A Bloom filter of strings: two FNV-1a style hashes, four probes (double hashing). */
-class KeyFilter {
+/**
+ * A Bloom filter of strings: two FNV-1a style hashes, four probes (double hashing). `mayHave` is
+ * false only for a key never added; true for a few others too.
+ */
+export class KeyFilter {
   private readonly bits = new Uint32Array(1 << (FILTER_BITS_LOG2 - 5));
   private empty = true;
 
