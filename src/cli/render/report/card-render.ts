@@ -55,6 +55,9 @@ interface TablePlan {
   title: string;
   columns: ColumnPlan[];
   totalLabel: string;
+  /** html: what comes before each cell of a body row (the row's start, or the last cell's end), and the row's end. */
+  cellStart: string[];
+  rowEnd: string;
   /** html: everything up to the first body row, and the empty-table block. */
   htmlHead: string;
   htmlHeadShort: string;
@@ -123,6 +126,8 @@ function makePlan(table: ReportTable, labels: ReportLabels, params: Record<strin
   ].join('\n');
   return {
     name: table.name, title, columns,
+    cellStart: columns.map((c, i) => (i === 0 ? `\n<tr>${c.td}` : `</td>${c.td}`)),
+    rowEnd: columns.length === 0 ? '\n<tr></tr>' : '</td></tr>',
     totalLabel: table.total === undefined ? '' : labels.total[table.total.kind],
     htmlHead: `<div class="table-block">\n${tableOpen}`,
     htmlHeadShort: `<div class="table-block short">\n${tableOpen}`,
@@ -288,15 +293,17 @@ class CardWriter {
     if (rows.length === 0) return plan.htmlEmpty;
     const columns = plan.columns;
     let html = rows.length <= SHORT_ROWS ? plan.htmlHeadShort : plan.htmlHead;
+    // Two string pieces a cell (its start, its text): the page is joined once, when written.
+    const cellStart = plan.cellStart;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r]!;
-      html += '\n<tr>';
       for (let i = 0; i < columns.length; i++) {
         const p = columns[i]!;
         const value = row[p.from.key] ?? null;
-        html += p.td + cellHtml(cellText(labels, p, value), p, value) + '</td>';
+        html += cellStart[i]!;
+        html += cellHtml(cellText(labels, p, value), p, value);
       }
-      html += '</tr>';
+      html += plan.rowEnd;
     }
     if (table.total !== undefined) {
       const given = table.total.row;
