@@ -58,10 +58,10 @@ interface Standings {
 
 /** Positions (1-based) in DUK order among `members` of the same jenis group (SPEC §2), and each group's size. */
 function dukPositions(store: RankStore, members: ArrayLike<number>, position: Int32Array, of: Int32Array): void {
-  const groups = new Map<string, number[]>();
+  const groups = new Map<number, number[]>();
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
-    const key = String(store.dukKey(i).group);
+    const key = store.dukGroup(i);
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [i]);
     else list.push(i);
