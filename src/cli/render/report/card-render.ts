@@ -99,6 +99,23 @@ function displayLength(text: string): number {
   return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
+const SPACES: string[] = [];
+const DASHES: string[] = [];
+
+/** `n` spaces (none below 1), the short ones made once. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n > 200) return ' '.repeat(n);
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+/** max(3, n) dashes: a column's rule under the header (markdown.ts). */
+function dashes(n: number): string {
+  const k = Math.max(3, n);
+  if (k > 200) return '-'.repeat(k);
+  return (DASHES[k] ??= '-'.repeat(k));
+}
+
 function makePlan(table: ReportTable, labels: ReportLabels, params: Record<string, string | number>): TablePlan {
   const title = tableTitle(labels, table.name, params);
   const columns = table.columns.map((c): ColumnPlan => {
@@ -253,6 +270,9 @@ class CardContext {
 /** The card's writer for one run: a context per language, year and the run's constant meta. */
 class CardWriter {
   private readonly contexts = new Map<string, CardContext>();
+  /** md: one table's cell texts and lengths, reused from table to table. */
+  private readonly mdTexts: string[] = [];
+  private readonly mdLengths: number[] = [];
   private last: CardContext | null = null;
 
   private context(meta: ReportMeta): CardContext {
@@ -268,24 +288,31 @@ class CardWriter {
     return ctx;
   }
 
-  /** The cells of every row as text, the total row last (localize.ts peopleTables, ungrouped). */
-  private cells(table: ReportTable, plan: TablePlan, labels: ReportLabels): string[][] {
-    const out: string[][] = [];
+  /**
+   * The cells of every row as md text (escaped) into `texts`, row after row, the total row last
+   * (localize.ts peopleTables, ungrouped), their lengths into `lengths`; returns the rows' count.
+   */
+  private cellsMd(table: ReportTable, plan: TablePlan, labels: ReportLabels, texts: string[], lengths: number[]): number {
+    const columns = plan.columns;
+    const push = (text: string): void => {
+      const escaped = escapeMarkdownCell(text);
+      texts.push(escaped);
+      lengths.push(displayLength(escaped));
+    };
     for (const row of table.rows) {
-      const cells: string[] = [];
-      for (const p of plan.columns) cells.push(cellText(labels, p, row[p.from.key] ?? null));
-      out.push(cells);
+      for (let i = 0; i < columns.length; i++) {
+        const p = columns[i]!;
+        push(cellText(labels, p, row[p.from.key] ?? null));
+      }
     }
-    if (table.total !== undefined) {
-      const given = table.total.row;
-      const cells: string[] = [];
-      plan.columns.forEach((p, i) => {
-        if (i === 0) cells.push(formatCell(plan.totalLabel, p.column));
-        else cells.push(p.from.key in given ? formatCell(peopleValue(labels, p.from, given[p.from.key] ?? null), p.column) : '');
-      });
-      out.push(cells);
+    if (table.total === undefined) return table.rows.length;
+    const given = table.total.row;
+    for (let i = 0; i < columns.length; i++) {
+      const p = columns[i]!;
+      if (i === 0) push(formatCell(plan.totalLabel, p.column));
+      else push(p.from.key in given ? formatCell(peopleValue(labels, p.from, given[p.from.key] ?? null), p.column) : '');
     }
-    return out;
+    return table.rows.length + 1;
   }
 
   private tableHtml(table: ReportTable, plan: TablePlan, labels: ReportLabels): string {
@@ -323,31 +350,36 @@ class CardWriter {
 
   private tableMd(table: ReportTable, plan: TablePlan, labels: ReportLabels): string {
     if (table.rows.length === 0) return `${plan.mdTitle}\n_${labels.noRows}_\n`;
-    const rows = this.cells(table, plan, labels);
+    const texts = this.mdTexts;
+    const lengths = this.mdLengths;
+    texts.length = 0;
+    lengths.length = 0;
+    const count = this.cellsMd(table, plan, labels, texts, lengths);
+    const columns = plan.columns;
+    const n = columns.length;
     const widths = plan.headerWidths.slice();
-    for (const cells of rows) {
-      for (let i = 0; i < cells.length; i++) {
-        const text = escapeMarkdownCell(cells[i]!);
-        cells[i] = text;
-        const length = displayLength(text);
-        if (length > widths[i]!) widths[i] = length;
+    for (let k = 0; k < texts.length; k++) {
+      const i = k % n;
+      if (lengths[k]! > widths[i]!) widths[i] = lengths[k]!;
+    }
+    // A line of padded cells (markdown.ts): right-aligned number columns, the rest left.
+    let md = `${plan.mdTitle}\n|`;
+    for (let i = 0; i < n; i++) {
+      const text = columns[i]!.headerMd;
+      const fill = spaces(widths[i]! - displayLength(text));
+      md += columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
+    }
+    md += '\n|';
+    for (let i = 0; i < n; i++) md += columns[i]!.right ? ` ${dashes(widths[i]! - 1)}: |` : ` ${dashes(widths[i]!)} |`;
+    for (let r = 0; r < count; r++) {
+      md += '\n|';
+      for (let i = 0; i < n; i++) {
+        const k = r * n + i;
+        const text = texts[k]!;
+        const fill = spaces(widths[i]! - lengths[k]!);
+        md += columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
       }
     }
-    const line = (cells: readonly string[]): string => {
-      let out = '|';
-      for (let i = 0; i < cells.length; i++) {
-        const text = cells[i]!;
-        const fill = ' '.repeat(Math.max(0, widths[i]! - displayLength(text)));
-        out += plan.columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
-      }
-      return out;
-    };
-    let align = '|';
-    for (let i = 0; i < widths.length; i++) {
-      align += plan.columns[i]!.right ? ` ${'-'.repeat(Math.max(3, widths[i]! - 1))}: |` : ` ${'-'.repeat(Math.max(3, widths[i]!))} |`;
-    }
-    let md = `${plan.mdTitle}\n${line(plan.columns.map((c) => c.headerMd))}\n${align}`;
-    for (const cells of rows) md += `\n${line(cells)}`;
     return `${md}\n`;
   }
 
