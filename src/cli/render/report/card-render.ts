@@ -23,6 +23,8 @@ const SHORT_ROWS = 25;
 const LANDSCAPE_COLUMNS = 11;
 const NIP_GROUPS = /^(\d{8})(\d{6})(\d)(\d{3})$/;
 const HTML_SPECIAL = /[&<>"']/;
+/** What makes a md cell need escaping (markdown.ts escapeMarkdownCell) or a length in code points (displayLength). */
+const MD_SPECIAL = /[|\r\n\uD800-\uDFFF]/;
 const TABLE_END = '\n</tbody>\n</table></div>\n</div>';
 
 /** escapeHtml, skipping the replace for text without a special character (most cells). */
@@ -40,7 +42,7 @@ interface ColumnPlan {
   /** html: the cell's opening tag, and the total row's first (a row header). */
   td: string;
   thRow: string;
-  /** html: whether a number's text is printed as is (it never holds a character to escape): not in a vocabulary column. */
+  /** html and md: whether a number's text is printed as is (it holds no character to escape): not in a vocabulary or NIP column. */
   plainNumbers: boolean;
   /** md: right-aligned. */
   right: boolean;
@@ -295,6 +297,12 @@ class CardWriter {
   private cellsMd(table: ReportTable, plan: TablePlan, labels: ReportLabels, texts: string[], lengths: number[]): number {
     const columns = plan.columns;
     const push = (text: string): void => {
+      // One test for both: most cells need no escape and are as long as they look.
+      if (!MD_SPECIAL.test(text)) {
+        texts.push(text);
+        lengths.push(text.length);
+        return;
+      }
       const escaped = escapeMarkdownCell(text);
       texts.push(escaped);
       lengths.push(displayLength(escaped));
@@ -302,7 +310,12 @@ class CardWriter {
     for (const row of table.rows) {
       for (let i = 0; i < columns.length; i++) {
         const p = columns[i]!;
-        push(cellText(labels, p, row[p.from.key] ?? null));
+        const value = row[p.from.key] ?? null;
+        const text = cellText(labels, p, value);
+        if (typeof value === 'number' && p.plainNumbers) {
+          texts.push(text);
+          lengths.push(text.length);
+        } else push(text);
       }
     }
     if (table.total === undefined) return table.rows.length;
