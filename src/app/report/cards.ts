@@ -56,8 +56,8 @@ interface Standings {
   unitDukOf: Int32Array;
 }
 
-/** Positions (1-based) in DUK order among `members` of the same jenis group (SPEC §2), and each group's size. */
-function dukPositions(store: RankStore, members: ArrayLike<number>, position: Int32Array, of: Int32Array): void {
+/** `members` by DUK jenis group (SPEC §2), in member order. */
+function dukGroups(store: RankStore, members: ArrayLike<number>): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
@@ -66,12 +66,21 @@ function dukPositions(store: RankStore, members: ArrayLike<number>, position: In
     if (list === undefined) groups.set(key, [i]);
     else list.push(i);
   }
-  for (const list of groups.values()) {
+  return groups;
+}
+
+/**
+ * Positions (1-based) in DUK order among `members` of the same jenis group (SPEC §2), and each
+ * group's size. The grouping loop is a function of its own: called once per unit, a loop with
+ * the sorting after it in one function left V8 running the rest of every call unoptimized.
+ */
+function dukPositions(store: RankStore, members: ArrayLike<number>, position: Int32Array, of: Int32Array): void {
+  for (const list of dukGroups(store, members).values()) {
     list.sort((a, b) => store.compareDuk(a, b));
-    list.forEach((i, k) => {
-      position[i] = k + 1;
-      of[i] = list.length;
-    });
+    for (let k = 0; k < list.length; k++) {
+      position[list[k]!] = k + 1;
+      of[list[k]!] = list.length;
+    }
   }
 }
 
