@@ -51,8 +51,13 @@ export function largestMeritGain(
   weights: Readonly<Record<ComponentName, number>>,
   order: readonly ComponentName[],
 ): MeritGain | null {
+  return largestOf(meritGains(components, weights, order));
+}
+
+/** The largest of meritGains' gains (first on a tie), or null when nothing can rise: largestMeritGain from gains already made. */
+export function largestOf(gains: readonly MeritGain[]): MeritGain | null {
   let best: MeritGain | null = null;
-  for (const g of meritGains(components, weights, order)) {
+  for (const g of gains) {
     if (g.gain > 1e-9 && (best === null || g.gain > best.gain + 1e-12)) best = g;
   }
   return best;

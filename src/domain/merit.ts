@@ -72,7 +72,7 @@ function appraisalOf(appraisals: readonly Appraisal[], year: number): Appraisal 
  * rated employee always has a kinerja value.
  */
 export function isRated(appraisals: readonly Appraisal[], year: number): boolean {
-  return meritWindow(year).some((y) => appraisalOf(appraisals, y)?.predikat != null);
+  return appraisalOf(appraisals, year - 1)?.predikat != null || appraisalOf(appraisals, year)?.predikat != null;
 }
 
 /**
@@ -229,7 +229,8 @@ export function computeMerit(
   model: MeritModel,
   detail = true,
 ): MeritResult {
-  const own = appraisals.filter((a) => a.nip === employee.nip);
+  // Usually every appraisal given is the employee's: no copy then (the cards of `--all` ask for every employee).
+  const own = appraisals.every((a) => a.nip === employee.nip) ? appraisals : appraisals.filter((a) => a.nip === employee.nip);
   if (!isRated(own, year)) return unratedResult(employee.nip, year, model);
   const byName = parts(employee, own, year, model, detail);
   let totalWeight = 0;
@@ -251,7 +252,8 @@ export function computeMerit(
     const part = byName[name];
     const weight = model.weights[name];
     const contribution = part.value === null || merit === null ? null : (weight * part.value) / presentWeight;
-    components[name] = { ...part, weight, contribution };
+    // The part's fields then weight and contribution, as a spread would give them (a literal is faster).
+    components[name] = { value: part.value, rule: part.rule, inputs: part.inputs, missing: part.missing, weight, contribution };
   }
   const status: MeritStatus = Math.abs(coverage - 1) <= COVERAGE_TOLERANCE ? 'complete' : 'incomplete';
   return { nip: employee.nip, year, status, merit, coverage, components };

@@ -211,6 +211,11 @@ export class RankStore {
     return this.nips.compare(i, j);
   }
 
+  /** Row i's jenis group of the DUK order (SPEC §2) as a small integer: the same number for the same group. */
+  dukGroup(i: number): number {
+    return this.duk[i * DUK_WIDTH]!;
+  }
+
   /** The DUK key of row i, as the domain writes it. */
   dukKey(i: number): DukKey {
     const at = i * DUK_WIDTH;

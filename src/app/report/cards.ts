@@ -11,7 +11,7 @@
  */
 import { basename } from 'node:path';
 import { COMPONENT_NAMES, computeMerit, type MeritResult } from '../../domain/merit.js';
-import { largestMeritGain, meritGains } from '../../domain/merit-gain.js';
+import { largestOf, meritGains, type MeritGain } from '../../domain/merit-gain.js';
 import { BOX_RECOMMENDATION, talentBox } from '../../domain/talent-box.js';
 import type { ComponentName } from '../../domain/model.js';
 import { openDatabase, type Db } from '../../db/open.js';
@@ -56,22 +56,31 @@ interface Standings {
   unitDukOf: Int32Array;
 }
 
-/** Positions (1-based) in DUK order among `members` of the same jenis group (SPEC §2), and each group's size. */
-function dukPositions(store: RankStore, members: ArrayLike<number>, position: Int32Array, of: Int32Array): void {
-  const groups = new Map<string, number[]>();
+/** `members` by DUK jenis group (SPEC §2), in member order. */
+function dukGroups(store: RankStore, members: ArrayLike<number>): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
-    const key = String(store.dukKey(i).group);
+    const key = store.dukGroup(i);
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [i]);
     else list.push(i);
   }
-  for (const list of groups.values()) {
+  return groups;
+}
+
+/**
+ * Positions (1-based) in DUK order among `members` of the same jenis group (SPEC §2), and each
+ * group's size. The grouping loop is a function of its own: called once per unit, a loop with
+ * the sorting after it in one function left V8 running the rest of every call unoptimized.
+ */
+function dukPositions(store: RankStore, members: ArrayLike<number>, position: Int32Array, of: Int32Array): void {
+  for (const list of dukGroups(store, members).values()) {
     list.sort((a, b) => store.compareDuk(a, b));
-    list.forEach((i, k) => {
-      position[i] = k + 1;
-      of[i] = list.length;
-    });
+    for (let k = 0; k < list.length; k++) {
+      position[list[k]!] = k + 1;
+      of[list[k]!] = list.length;
+    }
   }
 }
 
@@ -103,18 +112,26 @@ function standingsOf(db: Db, dbPath: string, year: number, modelFile: string | u
 const GAIN_COLUMNS: ReportColumn[] = [text('component', 'component'), num('value'), num('weight'), num('gain'), { key: 'best', type: 'boolean', vocab: 'yesno' }];
 
 /** The component gains of SPEC §12's card: every component, and which raises merit most. */
-function gainTable(merit: MeritResult, weights: Readonly<Record<ComponentName, number>>): { table: ReportTable; best: ReturnType<typeof largestMeritGain> } {
-  const values = Object.fromEntries(COMPONENT_NAMES.map((c) => [c, merit.components[c].value])) as Record<ComponentName, number | null>;
-  const best = largestMeritGain(values, weights, COMPONENT_NAMES);
+function gainTable(values: Readonly<Record<ComponentName, number | null>>, weights: Readonly<Record<ComponentName, number>>): { table: ReportTable; best: MeritGain | null } {
+  const gains = meritGains(values, weights, COMPONENT_NAMES);
+  const best = largestOf(gains);
   return {
     best,
     table: {
       name: 'merit_gain',
       columns: GAIN_COLUMNS,
-      rows: meritGains(values, weights, COMPONENT_NAMES).map((g) => ({
+      rows: gains.map((g) => ({
         component: g.component, value: g.value, weight: g.weight, gain: g.gain, best: best !== null && g.component === best.component,
       })),
     },
+  };
+}
+
+/** Each component's value of a merit breakdown, in SPEC §3 order. */
+function componentValues(merit: MeritResult): Record<ComponentName, number | null> {
+  const c = merit.components;
+  return {
+    kinerja: c.kinerja.value, kompetensi: c.kompetensi.value, pengembangan: c.pengembangan.value, kualifikasi: c.kualifikasi.value, disiplin: c.disiplin.value,
   };
 }
 
@@ -135,8 +152,8 @@ function scoreSections(s: Standings, i: number, record: EmployeeRecordRow, lang:
     percentile: rated ? (all ? s.overallPercentile[i]! : s.unitPercentile[i]!) : null,
     duk: { position: all ? s.overallDuk[i]! : s.unitDuk[i]!, of: all ? s.overallDukOf[i]! : s.unitDukOf[i]! },
   });
-  const values = Object.fromEntries(COMPONENT_NAMES.map((c) => [c, merit.components[c].value])) as Record<ComponentName, number | null>;
-  const gain = gainTable(merit, ctx.model.weights);
+  const values = componentValues(merit);
+  const gain = gainTable(values, ctx.model.weights);
   return [
     section('scores', [
       ...(merit.status === 'unrated' ? [noteBlock({ id: 'unrated-employee', params: { from: ctx.year - 1, to: ctx.year } })] : []),

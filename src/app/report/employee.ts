@@ -54,17 +54,18 @@ export function recordTable(r: EmployeeRecordRow, referenceDate: string | null, 
   const jenis = r.jenis_pegawai === 'PNS' || r.jenis_pegawai === 'CPNS' || r.jenis_pegawai === 'PPPK' ? r.jenis_pegawai : null;
   const label = golonganLabel(r.golongan_code, jenis);
   const pangkat = jenis !== 'PPPK' && r.golongan_code !== null ? pangkatName(r.golongan_code) : null;
-  const fields: Array<[string, string | number | null]> = [
-    ['nip', r.nip], ['nip_lama', r.nip_lama], ['nama', fullName(r)], ['tgl_lahir', r.tgl_lahir], ['jenis_kelamin', r.jenis_kelamin],
-    ['jenis_pegawai', r.jenis_pegawai], ['golongan', label === null ? null : pangkat === null ? label : `${pangkat} (${label})`],
-    ['tmt_golongan', r.tmt_golongan], ['tmt_cpns', r.tmt_cpns], ['masa_kerja', serviceText(r.tmt_cpns, referenceDate, lang)],
-    ['jenis_jabatan', r.jenis_jabatan], ['jabatan', r.jabatan], ['eselon', r.eselon], ['level', r.level], ['tmt_jabatan', r.tmt_jabatan],
-    ['pendidikan', r.pendidikan], ['tahun_lulus', r.tahun_lulus], ['unit', r.unit], ['instansi', r.instansi],
-  ];
+  // Every value as text (a level or a year too); rows made directly, as the cards of `--all` make ten thousand.
+  const f = (field: string, value: string | number | null): Row => ({ field, value: value === null ? null : String(value) });
   return {
     name: 'employee',
     columns: RECORD_COLUMNS,
-    rows: fields.map(([field, value]) => ({ field, value: value === null ? null : String(value) })),
+    rows: [
+      f('nip', r.nip), f('nip_lama', r.nip_lama), f('nama', fullName(r)), f('tgl_lahir', r.tgl_lahir), f('jenis_kelamin', r.jenis_kelamin),
+      f('jenis_pegawai', r.jenis_pegawai), f('golongan', label === null ? null : pangkat === null ? label : `${pangkat} (${label})`),
+      f('tmt_golongan', r.tmt_golongan), f('tmt_cpns', r.tmt_cpns), f('masa_kerja', serviceText(r.tmt_cpns, referenceDate, lang)),
+      f('jenis_jabatan', r.jenis_jabatan), f('jabatan', r.jabatan), f('eselon', r.eselon), f('level', r.level), f('tmt_jabatan', r.tmt_jabatan),
+      f('pendidikan', r.pendidikan), f('tahun_lulus', r.tahun_lulus), f('unit', r.unit), f('instansi', r.instansi),
+    ],
   };
 }
 

@@ -22,7 +22,7 @@ import { writeXlsx } from '../render/xlsx.js';
 import { addCandidateOptions, candidatesRequest, type CandidatesFlags } from './candidates.js';
 // personal cards for everyone (SPEC §12, issue 16)
 import { buildCards } from '../../app/report/cards.js';
-import { prepareCardDirectory, writeCard } from '../cards-output.js';
+import { cardFiles, prepareCardDirectory } from '../cards-output.js';
 import { countProgress } from '../render/progress.js';
 import { cardWriter } from '../render/report/card-render.js';
 
@@ -120,10 +120,11 @@ function writeAllCards(flags: ReportFlags, type: ReportType, lang: ReportLang, g
   const progress = io.stderrIsTTY && !global.quiet ? countProgress(io, 'cards') : null;
   // The cards' own writer: the bytes of renderReportHtml / renderReportMarkdown, from templates made once.
   const writer = cardWriter();
+  const writeCard = cardFiles(flags.out, format);
   let written = 0;
   try {
     for (const card of run.cards) {
-      writeCard(flags.out, card.meta.nip ?? '', format, format === 'html' ? writer.html(card) : writer.md(card));
+      writeCard(card.meta.nip ?? '', format === 'html' ? writer.html(card) : writer.md(card));
       written++;
       progress?.update(written, run.total);
     }

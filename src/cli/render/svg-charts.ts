@@ -88,14 +88,39 @@ function valueLabel(value: number): string {
   return Number.isInteger(value) ? String(value) : format2(value);
 }
 
+/** The FNV-1a (32-bit) offset basis: the hash of no text. */
+export const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a (32-bit) over the code points of `text`, continuing from `hash`: hashing "ab" is
+ * hashing "b" from the hash of "a", so a text with a constant start (the cards' chart
+ * descriptions, card-chart.ts) hashes that start once. A surrogate pair is one code point.
+ */
+export function fnv1a(text: string, hash: number = FNV_OFFSET): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    h ^= code;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** A chart's element id from the FNV-1a hash of `${title}\u0000${desc}`. */
+export function chartIdOf(hash: number): string {
+  return `asn-chart-${hash.toString(16).padStart(8, '0')}`;
+}
+
 /** Deterministic element id (FNV-1a of title and desc), so several charts on a page do not clash. */
 function chartId(title: string, desc: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of `${title}\u0000${desc}`) {
-    hash ^= ch.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `asn-chart-${hash.toString(16).padStart(8, '0')}`;
+  return chartIdOf(fnv1a(`${title}\u0000${desc}`));
 }
 
 function svgOpen(kind: string, width: number, height: number, title: string, desc: string): string {

@@ -11,7 +11,7 @@ import { escapeHtml } from '../html.js';
 import { escapeMarkdownCell } from '../markdown.js';
 import { formatCell, isNumericColumn, type Cell, type Column } from '../table-data.js';
 import { componentsChart, type CardChart } from './card-chart.js';
-import { htmlPage, inlineText, renderReportHtml } from './html.js';
+import { htmlPageFrame, inlineText, renderReportHtml, type HtmlPageFrame } from './html.js';
 import { columnLabel, labelsFor, vocabWord, type ReportLabels } from './labels.js';
 import { metaLines, noteText, percentText, reportHeading, tableTitle, yearParams } from './localize.js';
 import { renderReportMarkdown } from './md.js';
@@ -23,6 +23,9 @@ const SHORT_ROWS = 25;
 const LANDSCAPE_COLUMNS = 11;
 const NIP_GROUPS = /^(\d{8})(\d{6})(\d)(\d{3})$/;
 const HTML_SPECIAL = /[&<>"']/;
+/** What makes a md cell need escaping (markdown.ts escapeMarkdownCell) or a length in code points (displayLength). */
+const MD_SPECIAL = /[|\r\n\uD800-\uDFFF]/;
+const TABLE_END = '\n</tbody>\n</table></div>\n</div>';
 
 /** escapeHtml, skipping the replace for text without a special character (most cells). */
 function esc(text: string): string {
@@ -36,6 +39,11 @@ interface ColumnPlan {
   nip: boolean;
   /** html: ' class="num"', ' class="date"' or ''. */
   cls: string;
+  /** html: the cell's opening tag, and the total row's first (a row header). */
+  td: string;
+  thRow: string;
+  /** html and md: whether a number's text is printed as is (it holds no character to escape): not in a vocabulary or NIP column. */
+  plainNumbers: boolean;
   /** md: right-aligned. */
   right: boolean;
   headerHtml: string;
@@ -49,6 +57,9 @@ interface TablePlan {
   title: string;
   columns: ColumnPlan[];
   totalLabel: string;
+  /** html: what comes before each cell of a body row (the row's start, or the last cell's end), and the row's end. */
+  cellStart: string[];
+  rowEnd: string;
   /** html: everything up to the first body row, and the empty-table block. */
   htmlHead: string;
   htmlHeadShort: string;
@@ -78,7 +89,9 @@ function cellText(labels: ReportLabels, p: ColumnPlan, value: ReportCell): strin
   return formatCell(peopleValue(labels, p.from, value), p.column);
 }
 
-function cellHtml(text: string, p: ColumnPlan): string {
+/** A cell's text in html (html.ts cellHtml), `value` the cell it was formatted from. */
+function cellHtml(text: string, p: ColumnPlan, value: ReportCell): string {
+  if (typeof value === 'number' && p.plainNumbers) return text;
   const escaped = esc(text);
   return p.nip ? escaped.replace(NIP_GROUPS, '$1<wbr>$2<wbr>$3<wbr>$4') : escaped;
 }
@@ -88,15 +101,35 @@ function displayLength(text: string): number {
   return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
+const SPACES: string[] = [];
+const DASHES: string[] = [];
+
+/** `n` spaces (none below 1), the short ones made once. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n > 200) return ' '.repeat(n);
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+/** max(3, n) dashes: a column's rule under the header (markdown.ts). */
+function dashes(n: number): string {
+  const k = Math.max(3, n);
+  if (k > 200) return '-'.repeat(k);
+  return (DASHES[k] ??= '-'.repeat(k));
+}
+
 function makePlan(table: ReportTable, labels: ReportLabels, params: Record<string, string | number>): TablePlan {
   const title = tableTitle(labels, table.name, params);
   const columns = table.columns.map((c): ColumnPlan => {
     const header = columnLabel(labels, table.name, c.key, params);
     const base: Column = c.decimals === undefined ? { key: c.key, type: c.type } : { key: c.key, type: c.type, decimals: c.decimals };
     const column: Column = { ...base, header, type: c.vocab !== undefined ? 'text' : c.type };
+    const cls = isNumericColumn(column) ? ' class="num"' : column.type === 'date' ? ' class="date"' : '';
+    const nip = c.key === 'nip' || c.key.endsWith('_nip');
     return {
-      from: c, column, nip: c.key === 'nip' || c.key.endsWith('_nip'),
-      cls: isNumericColumn(column) ? ' class="num"' : column.type === 'date' ? ' class="date"' : '',
+      from: c, column, nip,
+      cls, td: `<td${cls}>`, thRow: `<th scope="row"${cls}>`,
+      plainNumbers: c.vocab === undefined && !nip,
       right: isNumericColumn(column),
       headerHtml: esc(header), headerMd: escapeMarkdownCell(header),
       words: c.vocab !== undefined ? new Map() : null,
@@ -112,6 +145,8 @@ function makePlan(table: ReportTable, labels: ReportLabels, params: Record<strin
   ].join('\n');
   return {
     name: table.name, title, columns,
+    cellStart: columns.map((c, i) => (i === 0 ? `\n<tr>${c.td}` : `</td>${c.td}`)),
+    rowEnd: columns.length === 0 ? '\n<tr></tr>' : '</td></tr>',
     totalLabel: table.total === undefined ? '' : labels.total[table.total.kind],
     htmlHead: `<div class="table-block">\n${tableOpen}`,
     htmlHeadShort: `<div class="table-block short">\n${tableOpen}`,
@@ -122,189 +157,306 @@ function makePlan(table: ReportTable, labels: ReportLabels, params: Record<strin
   };
 }
 
-/** The card's writer for one run: plans by table (its columns array) and the constant parts by meta. */
-class CardWriter {
-  private readonly plans = new WeakMap<readonly ReportColumn[], Map<string, TablePlan>>();
-  private readonly notes = new Map<string, string>();
-  private readonly charts = new Map<string, ReturnType<typeof componentsChart>>();
-  private metaKey = '';
-  private metaHtml = '';
-  private metaMd = '';
+/** A note's text and its html (notes name commands as `code`). */
+interface NoteText {
+  text: string;
+  html: string;
+}
 
-  private plan(table: ReportTable, labels: ReportLabels, params: Record<string, string | number>, lang: string): TablePlan {
+/**
+ * What the cards of one language and year share: labels, the table plans (by the table's columns
+ * array, then name and total), the notes, the chart writer, the section heads and the page frame.
+ */
+class CardContext {
+  readonly params: Record<string, string | number>;
+  private readonly plans = new WeakMap<readonly ReportColumn[], Map<string, Map<string, TablePlan>>>();
+  private readonly notes = new Map<string, Map<string, NoteText>>();
+  private chartDraw: ReturnType<typeof componentsChart> | null = null;
+  private figureTitle: string | null = null;
+  private figureOpen = '';
+  private readonly sectionHeads = new Map<string, string>();
+  private readonly frames = new Map<string, HtmlPageFrame>();
+  readonly metaHtml: string;
+  readonly metaMd: string;
+
+  constructor(
+    readonly meta: ReportMeta,
+    readonly labels: ReportLabels,
+  ) {
+    this.params = yearParams(meta);
+    // The constant meta parts (SPEC §6: Y, T, model, database, time made) of this run's cards.
+    const lines = metaLines(meta, labels);
+    this.metaHtml = lines.map(([dt, dd]) => `<dt>${escapeHtml(dt)}</dt><dd>${escapeHtml(dd)}</dd>`).join('\n');
+    this.metaMd = lines.map(([label, value]) => `- ${label}: ${value}`).join('\n') + '\n';
+  }
+
+  plan(table: ReportTable): TablePlan {
     let byName = this.plans.get(table.columns);
     if (byName === undefined) {
       byName = new Map();
       this.plans.set(table.columns, byName);
     }
-    const key = `${lang}\u0000${String(params.y)}\u0000${table.name}\u0000${table.total?.kind ?? ''}`;
-    let plan = byName.get(key);
+    let byTotal = byName.get(table.name);
+    if (byTotal === undefined) {
+      byTotal = new Map();
+      byName.set(table.name, byTotal);
+    }
+    const total = table.total?.kind ?? '';
+    let plan = byTotal.get(total);
     if (plan === undefined) {
-      plan = makePlan(table, labels, params);
-      byName.set(key, plan);
+      plan = makePlan(table, this.labels, this.params);
+      byTotal.set(total, plan);
     }
     return plan;
   }
 
-  /** The cells of every row as text, the total row last (localize.ts peopleTables, ungrouped). */
-  private cells(table: ReportTable, plan: TablePlan, labels: ReportLabels): string[][] {
-    const out: string[][] = [];
+  note(block: Extract<Block, { kind: 'note' }>): NoteText {
+    const p = block.note.params;
+    let key = '';
+    if (p !== undefined) for (const k in p) key += `\u0000${k}=${String(p[k])}`;
+    let byParams = this.notes.get(block.note.id);
+    if (byParams === undefined) {
+      byParams = new Map();
+      this.notes.set(block.note.id, byParams);
+    }
+    let made = byParams.get(key);
+    if (made === undefined) {
+      const text = noteText(this.labels, block.note.id, { ...this.params, ...p });
+      made = { text, html: `<p class="note">${inlineText(text)}</p>` };
+      byParams.set(key, made);
+    }
+    return made;
+  }
+
+  /** The components chart (fits() lets only that one through) as its html figure. */
+  figure(spec: Extract<Block, { kind: 'chart' }>['chart']): string {
+    this.chartDraw ??= componentsChart(this.labels, this.params);
+    const chart = this.chartDraw(spec as Extract<typeof spec, { type: 'components' }>);
+    if (chart.title !== this.figureTitle) {
+      this.figureOpen = `<figure class="chart" data-chart="components">\n<figcaption>${escapeHtml(chart.title)}</figcaption>\n`;
+      this.figureTitle = chart.title;
+    }
+    return `${this.figureOpen}${chart.svg}</figure>`;
+  }
+
+  /** A section's opening tag and heading, up to its first block. */
+  sectionHead(n: number, id: ReportSection['id'], landscape: boolean): string {
+    const key = `${n}${landscape ? 'l' : ''}${id}`;
+    let head = this.sectionHeads.get(key);
+    if (head === undefined) {
+      head = `<section class="report-section${landscape ? ' landscape' : ''}" id="section-${n}" data-section="${id}" aria-labelledby="section-${n}-title">\n` +
+        `<h2 id="section-${n}-title">${n}. ${escapeHtml(this.labels.sections[id])}</h2>\n`;
+      this.sectionHeads.set(key, head);
+    }
+    return head;
+  }
+
+  /** The page around the sections (html.ts htmlPageFrame), with the contents of these sections. */
+  frame(report: Report): HtmlPageFrame {
+    let key = '';
+    for (const s of report.sections) key += `${s.id}\u0000`;
+    let frame = this.frames.get(key);
+    if (frame === undefined) {
+      const labels = this.labels;
+      const toc = report.sections.length > 1
+        ? `<nav class="toc" aria-label="${escapeHtml(labels.contents)}"><strong>${escapeHtml(labels.contents)}</strong><ol>${
+          report.sections.map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(labels.sections[s.id])}</a></li>`).join('')}</ol></nav>`
+        : '';
+      frame = htmlPageFrame(report, labels, this.metaHtml, toc);
+      this.frames.set(key, frame);
+    }
+    return frame;
+  }
+}
+
+/** The card's writer for one run: a context per language, year and the run's constant meta. */
+class CardWriter {
+  private readonly contexts = new Map<string, CardContext>();
+  /** md: one table's cell texts and lengths, reused from table to table. */
+  private readonly mdTexts: string[] = [];
+  private readonly mdLengths: number[] = [];
+  private last: CardContext | null = null;
+
+  private context(meta: ReportMeta): CardContext {
+    const last = this.last;
+    if (last !== null && sameRun(last.meta, meta)) return last;
+    const key = [meta.lang, meta.year, meta.referenceDate, meta.model.name, meta.model.hash, meta.model.file, meta.database, meta.generatedAt].join('\u0000');
+    let ctx = this.contexts.get(key);
+    if (ctx === undefined) {
+      ctx = new CardContext(meta, labelsFor(meta.lang));
+      this.contexts.set(key, ctx);
+    }
+    this.last = ctx;
+    return ctx;
+  }
+
+  /**
+   * The cells of every row as md text (escaped) into `texts`, row after row, the total row last
+   * (localize.ts peopleTables, ungrouped), their lengths into `lengths`; returns the rows' count.
+   */
+  private cellsMd(table: ReportTable, plan: TablePlan, labels: ReportLabels, texts: string[], lengths: number[]): number {
+    const columns = plan.columns;
+    const push = (text: string): void => {
+      // One test for both: most cells need no escape and are as long as they look.
+      if (!MD_SPECIAL.test(text)) {
+        texts.push(text);
+        lengths.push(text.length);
+        return;
+      }
+      const escaped = escapeMarkdownCell(text);
+      texts.push(escaped);
+      lengths.push(displayLength(escaped));
+    };
     for (const row of table.rows) {
-      const cells: string[] = [];
-      for (const p of plan.columns) cells.push(cellText(labels, p, row[p.from.key] ?? null));
-      out.push(cells);
+      for (let i = 0; i < columns.length; i++) {
+        const p = columns[i]!;
+        const value = row[p.from.key] ?? null;
+        const text = cellText(labels, p, value);
+        if (typeof value === 'number' && p.plainNumbers) {
+          texts.push(text);
+          lengths.push(text.length);
+        } else push(text);
+      }
+    }
+    if (table.total === undefined) return table.rows.length;
+    const given = table.total.row;
+    for (let i = 0; i < columns.length; i++) {
+      const p = columns[i]!;
+      if (i === 0) push(formatCell(plan.totalLabel, p.column));
+      else push(p.from.key in given ? formatCell(peopleValue(labels, p.from, given[p.from.key] ?? null), p.column) : '');
+    }
+    return table.rows.length + 1;
+  }
+
+  private tableHtml(table: ReportTable, plan: TablePlan, labels: ReportLabels): string {
+    const rows = table.rows;
+    if (rows.length === 0) return plan.htmlEmpty;
+    const columns = plan.columns;
+    let html = rows.length <= SHORT_ROWS ? plan.htmlHeadShort : plan.htmlHead;
+    // Two string pieces a cell (its start, its text): the page is joined once, when written.
+    const cellStart = plan.cellStart;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < columns.length; i++) {
+        const p = columns[i]!;
+        const value = row[p.from.key] ?? null;
+        html += cellStart[i]!;
+        html += cellHtml(cellText(labels, p, value), p, value);
+      }
+      html += plan.rowEnd;
     }
     if (table.total !== undefined) {
       const given = table.total.row;
-      const cells: string[] = [];
-      plan.columns.forEach((p, i) => {
-        if (i === 0) cells.push(formatCell(plan.totalLabel, p.column));
-        else cells.push(p.from.key in given ? formatCell(peopleValue(labels, p.from, given[p.from.key] ?? null), p.column) : '');
-      });
-      out.push(cells);
-    }
-    return out;
-  }
-
-  private tableHtml(table: ReportTable, labels: ReportLabels, params: Record<string, string | number>, lang: string): string {
-    const plan = this.plan(table, labels, params, lang);
-    if (table.rows.length === 0) return plan.htmlEmpty;
-    const rows = this.cells(table, plan, labels);
-    let html = table.rows.length <= SHORT_ROWS ? plan.htmlHeadShort : plan.htmlHead;
-    const totalAt = table.total === undefined ? -1 : rows.length - 1;
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r]!;
-      let line = r === totalAt ? '\n<tr class="total">' : '\n<tr>';
-      for (let i = 0; i < cells.length; i++) {
-        const p = plan.columns[i]!;
-        line += r === totalAt && i === 0 ? `<th scope="row"${p.cls}>${cellHtml(cells[i]!, p)}</th>` : `<td${p.cls}>${cellHtml(cells[i]!, p)}</td>`;
+      html += '\n<tr class="total">';
+      for (let i = 0; i < columns.length; i++) {
+        const p = columns[i]!;
+        if (i === 0) html += p.thRow + cellHtml(formatCell(plan.totalLabel, p.column), p, plan.totalLabel) + '</th>';
+        else {
+          const value = given[p.from.key] ?? null;
+          html += p.td + (p.from.key in given ? cellHtml(formatCell(peopleValue(labels, p.from, value), p.column), p, value) : '') + '</td>';
+        }
       }
-      html += `${line}</tr>`;
+      html += '</tr>';
     }
-    return `${html}\n</tbody>\n</table></div>\n</div>`;
+    return html + TABLE_END;
   }
 
-  private tableMd(table: ReportTable, labels: ReportLabels, params: Record<string, string | number>, lang: string): string {
-    const plan = this.plan(table, labels, params, lang);
+  private tableMd(table: ReportTable, plan: TablePlan, labels: ReportLabels): string {
     if (table.rows.length === 0) return `${plan.mdTitle}\n_${labels.noRows}_\n`;
-    const rows = this.cells(table, plan, labels);
+    const texts = this.mdTexts;
+    const lengths = this.mdLengths;
+    texts.length = 0;
+    lengths.length = 0;
+    const count = this.cellsMd(table, plan, labels, texts, lengths);
+    const columns = plan.columns;
+    const n = columns.length;
     const widths = plan.headerWidths.slice();
-    for (const cells of rows) {
-      for (let i = 0; i < cells.length; i++) {
-        const text = escapeMarkdownCell(cells[i]!);
-        cells[i] = text;
-        const length = displayLength(text);
-        if (length > widths[i]!) widths[i] = length;
+    for (let k = 0; k < texts.length; k++) {
+      const i = k % n;
+      if (lengths[k]! > widths[i]!) widths[i] = lengths[k]!;
+    }
+    // A line of padded cells (markdown.ts): right-aligned number columns, the rest left.
+    let md = `${plan.mdTitle}\n|`;
+    for (let i = 0; i < n; i++) {
+      const text = columns[i]!.headerMd;
+      const fill = spaces(widths[i]! - displayLength(text));
+      md += columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
+    }
+    md += '\n|';
+    for (let i = 0; i < n; i++) md += columns[i]!.right ? ` ${dashes(widths[i]! - 1)}: |` : ` ${dashes(widths[i]!)} |`;
+    for (let r = 0; r < count; r++) {
+      md += '\n|';
+      for (let i = 0; i < n; i++) {
+        const k = r * n + i;
+        const text = texts[k]!;
+        const fill = spaces(widths[i]! - lengths[k]!);
+        md += columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
       }
     }
-    const line = (cells: readonly string[]): string => {
-      let out = '|';
-      for (let i = 0; i < cells.length; i++) {
-        const text = cells[i]!;
-        const fill = ' '.repeat(Math.max(0, widths[i]! - displayLength(text)));
-        out += plan.columns[i]!.right ? ` ${fill}${text} |` : ` ${text}${fill} |`;
-      }
-      return out;
-    };
-    let align = '|';
-    for (let i = 0; i < widths.length; i++) {
-      align += plan.columns[i]!.right ? ` ${'-'.repeat(Math.max(3, widths[i]! - 1))}: |` : ` ${'-'.repeat(Math.max(3, widths[i]!))} |`;
-    }
-    let md = `${plan.mdTitle}\n${line(plan.columns.map((c) => c.headerMd))}\n${align}`;
-    for (const cells of rows) md += `\n${line(cells)}`;
     return `${md}\n`;
-  }
-
-  private noteTextOf(labels: ReportLabels, block: Extract<Block, { kind: 'note' }>, params: Record<string, string | number>, lang: string): string {
-    const p = block.note.params ?? {};
-    let key = `${lang}\u0000${String(params.y)}\u0000${block.note.id}`;
-    for (const k in p) key += `\u0000${k}=${String(p[k])}`;
-    let text = this.notes.get(key);
-    if (text === undefined) {
-      text = noteText(labels, block.note.id, { ...params, ...p });
-      this.notes.set(key, text);
-    }
-    return text;
-  }
-
-  private chart(spec: Extract<Block, { kind: 'chart' }>['chart'], labels: ReportLabels, params: Record<string, string | number>, lang: string): CardChart {
-    const key = `${lang}\u0000${String(params.y)}`;
-    let draw = this.charts.get(key);
-    if (draw === undefined) {
-      draw = componentsChart(labels, params);
-      this.charts.set(key, draw);
-    }
-    // fits() lets only the components chart through.
-    return draw(spec as Extract<typeof spec, { type: 'components' }>);
-  }
-
-  /** The constant meta parts (SPEC §6: Y, T, model, database, time made) of this run's cards. */
-  private meta(meta: ReportMeta, labels: ReportLabels): void {
-    const key = [meta.lang, meta.year, meta.referenceDate, meta.model.name, meta.model.hash, meta.model.file, meta.database, meta.generatedAt].join('\u0000');
-    if (key === this.metaKey) return;
-    const lines = metaLines(meta, labels);
-    this.metaHtml = lines.map(([dt, dd]) => `<dt>${escapeHtml(dt)}</dt><dd>${escapeHtml(dd)}</dd>`).join('\n');
-    this.metaMd = lines.map(([label, value]) => `- ${label}: ${value}`).join('\n') + '\n';
-    this.metaKey = key;
   }
 
   html(report: Report): string {
     if (!fits(report)) return renderReportHtml(report);
-    const labels = labelsFor(report.meta.lang);
-    const params = yearParams(report.meta);
-    const lang = report.meta.lang;
+    const ctx = this.context(report.meta);
+    const labels = ctx.labels;
     const heading = esc(reportHeading(report.meta, labels));
-    this.meta(report.meta, labels);
-    const sections = report.sections.map((s, i) => {
-      const out: string[] = [];
-      let charts: string[] = [];
+    const frame = ctx.frame(report);
+    let html = frame.head + heading + frame.middle + heading + frame.top;
+    const sections = report.sections;
+    for (let i = 0; i < sections.length; i++) {
+      const s = sections[i]!;
       let landscape = false;
-      const flush = () => {
-        if (charts.length > 0) out.push(`<div class="charts">\n${charts.join('\n')}\n</div>`);
-        charts = [];
-      };
+      for (const block of s.blocks) if (block.kind === 'table' && ctx.plan(block.table).landscape) landscape = true;
+      html += ctx.sectionHead(i + 1, s.id, landscape);
+      // The blocks one a line; consecutive charts share one <div class="charts"> (html.ts blocksHtml).
+      let first = true;
+      let inCharts = false;
       for (const block of s.blocks) {
         if (block.kind === 'chart') {
-          const chart = this.chart(block.chart, labels, params, lang);
-          charts.push(`<figure class="chart" data-chart="components">\n<figcaption>${escapeHtml(chart.title)}</figcaption>\n${chart.svg}</figure>`);
-          continue;
+          if (inCharts) html += '\n';
+          else {
+            html += first ? '<div class="charts">\n' : '\n<div class="charts">\n';
+            inCharts = true;
+          }
+          html += ctx.figure(block.chart);
+        } else {
+          if (inCharts) {
+            html += '\n</div>';
+            inCharts = false;
+          }
+          if (!first) html += '\n';
+          html += block.kind === 'note' ? ctx.note(block).html : this.tableHtml(block.table, ctx.plan(block.table), labels);
         }
-        flush();
-        if (block.kind === 'note') out.push(`<p class="note">${inlineText(this.noteTextOf(labels, block, params, lang))}</p>`);
-        else {
-          if (this.plan(block.table, labels, params, lang).landscape) landscape = true;
-          out.push(this.tableHtml(block.table, labels, params, lang));
-        }
+        first = false;
       }
-      flush();
-      const n = i + 1;
-      return `<section class="report-section${landscape ? ' landscape' : ''}" id="section-${n}" data-section="${s.id}" aria-labelledby="section-${n}-title">\n` +
-        `<h2 id="section-${n}-title">${n}. ${escapeHtml(labels.sections[s.id])}</h2>\n${out.join('\n')}\n</section>`;
-    });
-    const toc = report.sections.length > 1
-      ? `<nav class="toc" aria-label="${escapeHtml(labels.contents)}"><strong>${escapeHtml(labels.contents)}</strong><ol>${
-        report.sections.map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(labels.sections[s.id])}</a></li>`).join('')}</ol></nav>`
-      : '';
-    return htmlPage(report, labels, heading, this.metaHtml, toc, sections);
+      if (inCharts) html += '\n</div>';
+      html += '\n</section>\n';
+    }
+    return html + frame.end;
   }
 
   md(report: Report): string {
     if (!fits(report)) return renderReportMarkdown(report);
-    const labels = labelsFor(report.meta.lang);
-    const params = yearParams(report.meta);
-    const lang = report.meta.lang;
-    this.meta(report.meta, labels);
-    const out: string[] = [`# ${reportHeading(report.meta, labels)}\n`, this.metaMd];
+    const ctx = this.context(report.meta);
+    const labels = ctx.labels;
+    let md = `# ${reportHeading(report.meta, labels)}\n\n${ctx.metaMd}`;
     report.sections.forEach((section, i) => {
-      out.push(`## ${i + 1}. ${labels.sections[section.id]}\n`);
+      md += `\n## ${i + 1}. ${labels.sections[section.id]}\n`;
       for (const block of section.blocks) {
         // md.ts draws only the 9-box of the charts (fits() keeps that one out of here).
-        if (block.kind === 'note') out.push(`> ${this.noteTextOf(labels, block, params, lang)}\n`);
-        else if (block.kind === 'table') out.push(this.tableMd(block.table, labels, params, lang));
+        if (block.kind === 'note') md += `\n> ${ctx.note(block).text}\n`;
+        else if (block.kind === 'table') md += `\n${this.tableMd(block.table, ctx.plan(block.table), labels)}`;
       }
     });
-    return out.join('\n');
+    return md;
   }
+}
+
+/** Whether two cards' meta give the same constant parts (the fields of CardWriter's context key). */
+function sameRun(a: ReportMeta, b: ReportMeta): boolean {
+  return a.lang === b.lang && a.year === b.year && a.referenceDate === b.referenceDate && a.model.name === b.model.name
+    && a.model.hash === b.model.hash && a.model.file === b.model.file && a.database === b.database && a.generatedAt === b.generatedAt;
 }
 
 /** Whether every block is of the shapes a card has: ungrouped tables, notes, the components chart. */

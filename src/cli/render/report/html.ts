@@ -132,33 +132,39 @@ export function renderReportHtml(report: Report): string {
   return htmlPage(report, labels, escapeHtml(heading), meta, tocHtml, sections);
 }
 
+/** The constant pieces of a page around its heading (twice) and its sections: see htmlPage. */
+export interface HtmlPageFrame {
+  /** Up to the heading in `<title>`. */
+  head: string;
+  /** From `</title>` (the style sheet) to the heading in `<h1>`. */
+  middle: string;
+  /** From `</h1>` (meta block, contents) to the first section. */
+  top: string;
+  /** From `</main>` to the end. */
+  end: string;
+}
+
+/**
+ * The page around a report's sections, without its heading: head with the style sheet, meta
+ * block, contents, footer. Made once per run by the cards' own writer (card-render.ts), which
+ * joins the pieces itself; `metaHtml` comes escaped.
+ */
+export function htmlPageFrame(report: Report, labels: ReportLabels, metaHtml: string, toc: string): HtmlPageFrame {
+  return {
+    head: `<!DOCTYPE html>\n<html lang="${labels.htmlLang}">\n<head>\n<meta charset="utf-8">\n` +
+      '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>',
+    middle: `</title>\n<style>${REPORT_CSS}</style>\n</head>\n<body>\n<header class="report-head">\n<h1>`,
+    top: `</h1>\n<dl class="meta">\n${metaHtml}\n</dl>\n</header>\n${toc}\n<main>\n`,
+    end: `</main>\n<footer class="report-foot">${escapeHtml(labels.madeBy)} · ${escapeHtml(report.meta.model.name)} · ${escapeHtml(report.meta.generatedAt)}</footer>\n</body>\n</html>\n`,
+  };
+}
+
 /**
  * The page around a report's sections: head with the style sheet, heading, meta block, contents,
- * footer. Shared by every report and the cards' own writer (card-render.ts), so both give the same
- * bytes. `heading` and `metaHtml` come escaped.
+ * footer. Shared by every report and the cards' own writer (card-render.ts, through
+ * htmlPageFrame), so both give the same bytes. `heading` and `metaHtml` come escaped.
  */
 export function htmlPage(report: Report, labels: ReportLabels, heading: string, metaHtml: string, toc: string, sections: readonly string[]): string {
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${labels.htmlLang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${heading}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<header class="report-head">',
-    `<h1>${heading}</h1>`,
-    `<dl class="meta">\n${metaHtml}\n</dl>`,
-    '</header>',
-    toc,
-    '<main>',
-    ...sections,
-    '</main>',
-    `<footer class="report-foot">${escapeHtml(labels.madeBy)} · ${escapeHtml(report.meta.model.name)} · ${escapeHtml(report.meta.generatedAt)}</footer>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const frame = htmlPageFrame(report, labels, metaHtml, toc);
+  return `${frame.head}${heading}${frame.middle}${heading}${frame.top}${sections.length > 0 ? `${sections.join('\n')}\n` : ''}${frame.end}`;
 }
