@@ -183,6 +183,8 @@ export interface CompactStateAt {
   date: string;
   /** NIPs of the people whose state at D may differ from their current row. */
   changed: ReadonlySet<string>;
+  /** True when levels are the stored ones (no `--model` level table): what `differencesAt` reads. */
+  storedLevels: boolean;
   /** As `StateAtDate.employeeAt`: null when not in service at D, else the record at D. */
   employeeAt(current: Employee): Employee | null;
 }
@@ -222,6 +224,7 @@ export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = n
   return {
     date,
     changed: new Set(patches.keys()),
+    storedLevels: levelOf === null,
     employeeAt(current) {
       const patch = patches.get(current.nip);
       if (patch === undefined) return current.tmtCpns !== null && current.tmtCpns > date ? null : current;
@@ -245,10 +248,13 @@ export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = n
 /**
  * The people whose state at D differs from their current row (SPEC §9), each with that row and
  * their state at D (null: not in service at D). Reports that count the whole table in SQL
- * subtract `current` and add `atD` for these.
+ * subtract `current` and add `atD` for these. `state`: `compactStateAt(db, date)` (stored levels)
+ * when the caller has it already (the report shares it with its ranking pass).
  */
-export function differencesAt(db: Db, date: string): Array<{ current: Employee; atD: Employee | null }> {
-  const state = stateAt(db, date);
+export function differencesAt(db: Db, date: string, state: CompactStateAt = compactStateAt(db, date)): Array<{ current: Employee; atD: Employee | null }> {
+  // The compact state (history read a slice at a time, each person folded into a patch), not
+  // `stateAt`: the same record at D, without every changed person's timelines in memory at once.
+  if (state.date !== date || !state.storedLevels) throw new Error(`differencesAt(${date}) needs the state at ${date} with stored levels`);
   return employeesDifferingAt(db, date).map((row) => {
     const current = employeeFromTuple(row as EmployeeTuple, null);
     return { current, atD: state.employeeAt(current) };
