@@ -14,6 +14,7 @@ import { unitKey } from '../../domain/unit-identity.js';
 import { jabatanLevel } from '../../domain/jabatan-level.js';
 import type { MeritModel } from '../../domain/model.js';
 import { employeeFromTuple } from '../population/inputs.js';
+import { FilteredMap } from '../../shared/key-filter.js';
 import {
   compareEntries, employeeAt, inServiceAt, statusAt, timelineAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
   type RankValues, type StateAt, type StatusValues, type TimelineEntry,
@@ -243,12 +244,14 @@ export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = n
       });
     }
   }
+  // Asked once per employee of the population: the filter answers for the unchanged (key-filter.ts).
+  const patchOf = new FilteredMap(patches);
   return {
     date,
     changed: new Set(patches.keys()),
     storedLevels: levelOf === null,
     employeeAt(current) {
-      const patch = patches.get(current.nip);
+      const patch = patchOf.get(current.nip);
       if (patch === undefined) return current.tmtCpns !== null && current.tmtCpns > date ? null : current;
       // As personAt → employeeAt: the version's fields over the current row, then post and rank.
       const employee = patch.fields === null ? { ...current } : { ...current, ...patch.fields };
