@@ -25,6 +25,13 @@ export class FilteredMap<V> {
     }
   }
 
+  /** The same filter over a set's members. */
+  static ofSet(set: ReadonlySet<string>): FilteredMap<true> {
+    const map = new Map<string, true>();
+    for (const key of set) map.set(key, true);
+    return new FilteredMap(map);
+  }
+
   get size(): number {
     return this.map.size;
   }

@@ -28,4 +28,10 @@ describe('FilteredMap', () => {
     for (const [k, v] of map) expect(filtered.get(k)).toBe(v);
     expect(filtered.get('Dinas kesehatan')).toBeUndefined();
   });
+
+  it('ofSet: the members of a set', () => {
+    const set = new Set([nip(1), nip(3)]);
+    const filtered = FilteredMap.ofSet(set);
+    expect([nip(0), nip(1), nip(2), nip(3)].map((k) => filtered.has(k))).toEqual([false, true, false, true]);
+  });
 });
