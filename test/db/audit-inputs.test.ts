@@ -106,6 +106,7 @@ describe('peopleReader', () => {
   it.each([
     ['instansi', { by: 'instansi', value: PROV, levels: null } as PeopleFilter, [AGUS]],
     ['nip', { by: 'nip', value: YOGA } as PeopleFilter, [YOGA]],
+    ['nips (in rowid order, unknown NIPs left out)', { by: 'nips', values: [DEWI, '199999999999999999', YOGA] } as PeopleFilter, [YOGA, DEWI]],
     ['rowids (2, 4]', { by: 'rowids', after: 2, upTo: 4, levels: null } as PeopleFilter, [YOGA, DEWI]],
     ['unknown unit', { by: 'unit', value: 'Dinas Pariwisata', levels: null } as PeopleFilter, []],
   ])('reads by %s', (_label, filter, expected) => {
@@ -120,7 +121,7 @@ describe('peopleReader', () => {
 });
 
 describe('query plans', () => {
-  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ value: 'x', levels: null, after: 0, upTo: 1, to: 2024, from: 2023 }) as Array<{ detail: string }>)
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ value: 'x', nips: '[]', levels: null, after: 0, upTo: 1, to: 2024, from: 2023 }) as Array<{ detail: string }>)
     .map((p) => p.detail).join('\n');
 
   it.each([
@@ -138,6 +139,13 @@ describe('query plans', () => {
       if (by !== 'nip') expect(details).toMatch(/SEARCH p USING COVERING INDEX sqlite_autoindex_promotions_1 \(nip=\?\)/);
     }
     expect(plan(sql.appraisals)).toMatch(/SEARCH a USING INDEX sqlite_autoindex_appraisals_1 \(nip=\? AND tahun<\?\)/);
+  });
+
+  it('by nips: each NIP through the NIP index, the appraisals through their primary key', () => {
+    const sql = peopleSql('nips', false);
+    expect(plan(sql.employees)).toMatch(/SEARCH e USING (COVERING )?INDEX sqlite_autoindex_employees_1 \(nip=\?\)/);
+    expect(plan(sql.appraisals)).toMatch(/SEARCH a USING INDEX sqlite_autoindex_appraisals_1 \(nip=\? AND tahun<\?\)/);
+    expect(plan(sql.employees)).not.toMatch(/SCAN e/);
   });
 
   it('an audit of most groups: the NIPs from their index alone, the appraisals in one scan in storage order', () => {

@@ -20,6 +20,7 @@ import { everyHistory, personAt, type PersonHistory } from '../history/state.js'
 import { promotedAsOf } from '../../db/queries/history.js';
 import { unitCanon } from '../units/canon.js';
 import { jabatanLevel } from '../../domain/jabatan-level.js';
+import { FilteredMap } from '../../shared/key-filter.js';
 import type { Employee } from '../../domain/types.js';
 
 /** A promoted employee's personnel record as far as grouping the events needs it. */
@@ -127,6 +128,9 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
     if (!list.includes(event.nip)) list.push(event.nip);
     movers.unit.set(event.unit, list);
   }
+  // Asked for every person of every group read: the filters answer for those without (key-filter.ts).
+  const historyByNip = new FilteredMap(history);
+  const asOfByNip = new FilteredMap(asOf);
   return {
     history,
     movers,
@@ -140,8 +144,8 @@ export function loadAuditContext(db: Db, dbPath: string, modelFile: string | und
     source: {
       db, read: peopleReader(db, levels !== null), model: loaded.model, levels,
       promotionsOf: (rowid) => byRowid.get(rowid) ?? [],
-      historyOf: (nip) => history.get(nip) ?? null,
-      asOfOf: (nip) => asOf.get(nip) ?? null,
+      historyOf: (nip) => historyByNip.get(nip) ?? null,
+      asOfOf: (nip) => asOfByNip.get(nip) ?? null,
       unitOf: canon.of,
       spellingsOf: canon.spellingsOf,
     },

@@ -111,10 +111,20 @@ function* groupRows(source: GroupSource, request: GroupRequest): Generator<Audit
       }
     }
   }
+  // The others (promoted elsewhere, people who were in the scope at some date) in one read,
+  // listed in the request's order, each NIP once: one statement, not one per NIP.
+  const others: string[] = [];
   for (const nip of request.nips) {
     if (seen.has(nip)) continue;
     seen.add(nip);
-    yield* source.read({ by: 'nip', value: nip }, request.years);
+    others.push(nip);
+  }
+  if (others.length === 0) return;
+  const byNip = new Map<string, AuditPersonRows>();
+  for (const rows of source.read({ by: 'nips', values: others }, request.years)) byNip.set(rows.employee[1], rows);
+  for (const nip of others) {
+    const rows = byNip.get(nip);
+    if (rows !== undefined) yield rows;
   }
 }
 

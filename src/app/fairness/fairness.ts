@@ -17,6 +17,7 @@ import { differencesAt } from '../history/state.js';
 import { latestAppraisalYear } from '../../db/queries/merit-inputs.js';
 import { auditPromotions, type AuditRequest, type AuditResult, type AuditRow } from '../audit/audit.js';
 import { inServiceAt, type PersonAt } from '../population/in-service.js';
+import { FilteredMap } from '../../shared/key-filter.js';
 
 /** One candidate in one selection: the unit every fairness count is made of (`asn audit --fairness --candidates`). */
 export interface CandidateEvent {
@@ -173,7 +174,8 @@ export function fairnessCounter(db: Db, keepCandidates: boolean): FairnessCounte
 export function personAttributesAt(db: Db): PersonAt {
   const lookup = personAttributesLookup(db);
   const versionsOf = personVersionAttributes(db);
-  const versioned = nipsWithVersions(db);
+  // Asked for every pool member of every event: the filter answers for the unchanged (key-filter.ts).
+  const versioned = FilteredMap.ofSet(nipsWithVersions(db));
   const current = new Map<string, ReturnType<typeof lookup>>();
   const withVersions = new Map<string, ReturnType<typeof versionsOf>>();
   const currentRow = (nip: string): ReturnType<typeof lookup> => {

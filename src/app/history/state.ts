@@ -14,6 +14,7 @@ import { unitKey } from '../../domain/unit-identity.js';
 import { jabatanLevel } from '../../domain/jabatan-level.js';
 import type { MeritModel } from '../../domain/model.js';
 import { employeeFromTuple } from '../population/inputs.js';
+import { FilteredMap } from '../../shared/key-filter.js';
 import {
   compareEntries, employeeAt, inServiceAt, statusAt, timelineAt, versionAt, withPromotions, type EmployeeAtD, type EntrySource, type PersonTimelines, type PostValues,
   type RankValues, type StateAt, type StatusValues, type TimelineEntry,
@@ -43,34 +44,54 @@ export function levelOfModel(levels: MeritModel['levels'] | null): LevelOf | nul
   return levels === null ? null : (post) => jabatanLevel(post, levels).level;
 }
 
-/** Stored rows → the domain's timelines; `files` names each import. */
-export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>, levelOf: LevelOf | null = null): PersonHistory {
+/** A string as kept: the same text, perhaps one shared copy of it (see `sharedStrings`). */
+export type Share = <S extends string | null>(s: S) => S;
+
+const asRead: Share = (s) => s;
+
+/**
+ * One copy of each distinct string (units, posts, dates repeat across people): for histories
+ * kept all at once (the audit's `everyHistory`), where every row read brings its own copies.
+ */
+export function sharedStrings(): Share {
+  const seen = new Map<string, string>();
+  return <S extends string | null>(s: S): S => {
+    if (s === null) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known as S;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/** Stored rows → the domain's timelines; `files` names each import; `share` keeps the strings (see `sharedStrings`). */
+export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: ReadonlyMap<number, string>, levelOf: LevelOf | null = null, share: Share = asRead): PersonHistory {
   const file = (id: number) => files.get(id) ?? null;
   // With a `--model` of its own level table every level is derived again from the post it
   // describes (SPEC §1.5), as for the current record; a promotion's level before only when the
   // row names the old post.
   const level = (stored: number | null, post: Parameters<LevelOf>[0]) => (levelOf === null ? stored : levelOf(post));
   const stored: Array<TimelineEntry<PostValues>> = rows.posts.map((r) => ({
-    validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
+    validFrom: share(r.valid_from), priority: r.priority, source: share(r.source) as EntrySource, file: file(r.import_id), line: r.source_line,
     values: {
       level: level(r.level, { eselon: r.eselon, jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan }),
-      jabatan: r.jabatan, jenisJabatan: r.jenis_jabatan, eselon: r.eselon, unit: r.unit, unorId: r.unor_id, instansi: r.instansi,
+      jabatan: share(r.jabatan), jenisJabatan: share(r.jenis_jabatan), eselon: share(r.eselon), unit: share(r.unit), unorId: share(r.unor_id), instansi: share(r.instansi),
     },
   }));
   const promotions = rows.promotions.map((p) => ({
-    tmt: p.tmt, jabatanBaru: p.jabatan_baru, eselonBaru: p.eselon_baru, unit: p.unit, file: file(p.import_id), line: p.source_line,
+    tmt: share(p.tmt), jabatanBaru: share(p.jabatan_baru), eselonBaru: share(p.eselon_baru), unit: share(p.unit), file: file(p.import_id), line: p.source_line,
     levelBaru: level(p.level_baru, { eselon: p.eselon_baru, jabatan: p.jabatan_baru, jenisJabatan: null }),
     levelAsal: levelOf === null || (p.eselon_asal === null && p.jabatan_asal === null) ? p.level_asal : levelOf({ eselon: p.eselon_asal, jabatan: p.jabatan_asal, jenisJabatan: null }),
   }));
   // SPEC §9: promotion events are entries of the post timeline.
   const posts = withPromotions(stored, promotions);
   const ranks: Array<TimelineEntry<RankValues>> = rows.ranks.map((r) => ({
-    validFrom: r.valid_from, priority: r.priority, source: r.source as EntrySource, file: file(r.import_id), line: r.source_line,
-    values: { golongan: r.golongan, golonganCode: r.golongan_code, tmtGolongan: r.tmt_golongan },
+    validFrom: share(r.valid_from), priority: r.priority, source: share(r.source) as EntrySource, file: file(r.import_id), line: r.source_line,
+    values: { golongan: share(r.golongan), golonganCode: r.golongan_code, tmtGolongan: share(r.tmt_golongan) },
   }));
   const statuses: Array<TimelineEntry<StatusValues>> = rows.statuses.map((r) => ({
-    validFrom: r.valid_from, priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line === 0 ? null : r.source_line,
-    values: { status: r.status, reason: r.reason },
+    validFrom: share(r.valid_from), priority: 1, source: 'snapshot', file: file(r.import_id), line: r.source_line === 0 ? null : r.source_line,
+    values: { status: share(r.status), reason: share(r.reason) },
   }));
   ranks.sort(compareEntries);
   return {
@@ -78,12 +99,12 @@ export function personHistoryOf(nip: string, rows: PersonHistoryRows, files: Rea
     stored: rows.currentOnly !== true,
     timelines: { posts, ranks, statuses },
     versions: rows.versions.map((v) => ({
-      asOf: v.as_of,
-      tmtJabatan: (v.tmt_jabatan as string | null | undefined) ?? null,
+      asOf: share(v.as_of),
+      tmtJabatan: share((v.tmt_jabatan as string | null | undefined) ?? null),
       file: file(v.import_id),
       line: v.source_line,
       fields: {
-        nama: v.nama as string, tglLahir: v.tgl_lahir as string | null, tmtCpns: v.tmt_cpns as string | null,
+        nama: v.nama as string, tglLahir: share(v.tgl_lahir as string | null), tmtCpns: share(v.tmt_cpns as string | null),
         tahunLulus: v.tahun_lulus as number | null, pendidikan: oneOf<EducationCode>(v.pendidikan, EDUCATION_CODES),
         jenisPegawai: oneOf(v.jenis_pegawai, JENIS),
       },
@@ -168,11 +189,13 @@ export function everyHistory(db: Db, levelOf: LevelOf | null = null): Map<string
   // audit builds the post timeline of the others from their record and promotions (audit/population.ts).
   // Read in slices (the stored rows of one slice at a time, not of everyone), listed in the order
   // of one whole read (firstSeenRead), which the audit's groups keep.
+  // Kept all at once for the whole audit: each distinct unit, post or date string once.
   let files: Map<number, string> | null = null;
+  const share = sharedStrings();
   const kept: Array<{ read: number; nip: string; h: PersonHistory }> = [];
   for (const slice of historyOfChangedInSlices(db, '0000-00-00', false)) {
     files ??= importFileNames(db);
-    for (const [nip, r] of slice) kept.push({ read: firstSeenRead(r), nip, h: personHistoryOf(nip, r, files, levelOf) });
+    for (const [nip, r] of slice) kept.push({ read: firstSeenRead(r), nip, h: personHistoryOf(nip, r, files, levelOf, share) });
   }
   kept.sort((a, b) => a.read - b.read || (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0));
   return new Map(kept.map((k) => [k.nip, k.h]));
@@ -183,6 +206,8 @@ export interface CompactStateAt {
   date: string;
   /** NIPs of the people whose state at D may differ from their current row. */
   changed: ReadonlySet<string>;
+  /** True when levels are the stored ones (no `--model` level table): what `differencesAt` reads. */
+  storedLevels: boolean;
   /** As `StateAtDate.employeeAt`: null when not in service at D, else the record at D. */
   employeeAt(current: Employee): Employee | null;
 }
@@ -219,11 +244,14 @@ export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = n
       });
     }
   }
+  // Asked once per employee of the population: the filter answers for the unchanged (key-filter.ts).
+  const patchOf = new FilteredMap(patches);
   return {
     date,
     changed: new Set(patches.keys()),
+    storedLevels: levelOf === null,
     employeeAt(current) {
-      const patch = patches.get(current.nip);
+      const patch = patchOf.get(current.nip);
       if (patch === undefined) return current.tmtCpns !== null && current.tmtCpns > date ? null : current;
       // As personAt → employeeAt: the version's fields over the current row, then post and rank.
       const employee = patch.fields === null ? { ...current } : { ...current, ...patch.fields };
@@ -245,10 +273,13 @@ export function compactStateAt(db: Db, date: string, levelOf: LevelOf | null = n
 /**
  * The people whose state at D differs from their current row (SPEC §9), each with that row and
  * their state at D (null: not in service at D). Reports that count the whole table in SQL
- * subtract `current` and add `atD` for these.
+ * subtract `current` and add `atD` for these. `state`: `compactStateAt(db, date)` (stored levels)
+ * when the caller has it already (the report shares it with its ranking pass).
  */
-export function differencesAt(db: Db, date: string): Array<{ current: Employee; atD: Employee | null }> {
-  const state = stateAt(db, date);
+export function differencesAt(db: Db, date: string, state: CompactStateAt = compactStateAt(db, date)): Array<{ current: Employee; atD: Employee | null }> {
+  // The compact state (history read a slice at a time, each person folded into a patch), not
+  // `stateAt`: the same record at D, without every changed person's timelines in memory at once.
+  if (state.date !== date || !state.storedLevels) throw new Error(`differencesAt(${date}) needs the state at ${date} with stored levels`);
   return employeesDifferingAt(db, date).map((row) => {
     const current = employeeFromTuple(row as EmployeeTuple, null);
     return { current, atD: state.employeeAt(current) };

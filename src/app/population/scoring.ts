@@ -20,7 +20,7 @@ import {
 import { InputError, UsageError } from '../../shared/errors.js';
 import { employeeFromTuple, levelsChanged } from './inputs.js';
 import { APPRAISAL_CODES, AppraisalFold } from './appraisal-fold.js';
-import { compactStateAt, levelOfModel, stateAt } from '../history/state.js';
+import { compactStateAt, levelOfModel, stateAt, type CompactStateAt } from '../history/state.js';
 import { unitCanon } from '../units/canon.js';
 import { unitKey } from '../../domain/unit-identity.js';
 import { timelineAt } from '../../domain/history.js';
@@ -166,7 +166,7 @@ export function compareText(a: string, b: string): number {
  * `focusNip`'s full breakdown is kept for `--explain`. The fold is returned too: the report
  * counts predikat, JPM, JP and hukuman per unit from it rather than reading the tables again.
  */
-export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { scored: RankStore; fold: AppraisalFold; focus: FocusDetail | null } {
+export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string, shared?: CompactStateAt): { scored: RankStore; fold: AppraisalFold; focus: FocusDetail | null } {
   const size = countPopulation(db, ctx.units);
   const scored = new RankStore(size);
   // Education as an index into EDUCATION_CODES + 1 (0: none), a byte per employee.
@@ -174,7 +174,11 @@ export function scorePopulation(db: Db, ctx: RankContext, focusNip?: string): { 
   let focusEmployee: Employee | null = null;
   // SPEC §9: the people in service at T in their state at T (post, rank and status at T); with a
   // `--model` of its own level table, their levels at T derived again from the posts of then.
-  const atT = compactStateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
+  // `shared`: the same state read already by the caller (the report's differences at T), used
+  // when it is the state at T with the levels this ranking reads.
+  const atT = shared !== undefined && shared.date === ctx.referenceDate && shared.storedLevels && ctx.levels === null
+    ? shared
+    : compactStateAt(db, ctx.referenceDate, levelOfModel(ctx.levels));
   // `--unit` selects by the unit at T: the people whose unit at T may differ from their current
   // one are read too, and kept when their unit at T is one of the units.
   const extraNips = ctx.units.length > 0 && atT.changed.size > 0;

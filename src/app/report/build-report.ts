@@ -20,6 +20,7 @@ import { employeeSections } from './employee.js';
 import { recordAtDate } from './record-at.js';
 import { countedDifferencesAt, gatherFigures, type DifferencesAt } from './figures.js';
 import { rankingPass, type RankingPass } from './ranking-pass.js';
+import { compactStateAt, type CompactStateAt } from '../history/state.js';
 // calibration (SPEC §10)
 import { calibrationSection } from './calibration.js';
 import { auditSection, competenceSection, headcountSection, meritSection, performanceSection, qualitySection } from './summary.js';
@@ -150,8 +151,10 @@ interface CountedAtT {
 }
 
 function countAtT(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel): CountedAtT {
-  const differences = differencesAtT(db, year);
-  const { figures, pass } = rankedFigures(db, request, year, loaded, differences);
+  // SPEC §9: the state at T is read once, for the differences and the ranking pass.
+  const atT = year === null ? null : compactStateAt(db, `${year}-12-31`);
+  const differences = atT === null ? [] : countedDifferencesAt(db, `${year}-12-31`, atT);
+  const { figures, pass } = rankedFigures(db, request, year, loaded, differences, atT);
   const counted: CountedAtT = { figures, pass, counter: null, calibration: null, verdicts: null };
   if (request.type === 'unit') return counted;
   counted.counter = fairnessCounter(db, false);
@@ -179,22 +182,14 @@ function publicReportSections(db: Db, request: ReportRequest, year: number | nul
 }
 
 /**
- * The people whose state at T differs from their current row (SPEC §9), read once: the figures,
- * the calibration and the fairness sb measure all count the people in service at T from it.
- */
-function differencesAtT(db: Db, year: number | null): DifferencesAt {
-  return year === null ? [] : countedDifferencesAt(db, `${year}-12-31`);
-}
-
-/**
  * The ranking pass and the figures drawn from it. Only the top 10 and each unit's best are kept:
  * the scored population (millions of rows at national scale) is let go before the audit runs.
  */
-function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel, differences: DifferencesAt): {
+function rankedFigures(db: Db, request: ReportRequest, year: number | null, loaded: LoadedModel, differences: DifferencesAt, atT: CompactStateAt | null): {
   figures: ReturnType<typeof gatherFigures>;
   pass: Pick<RankingPass, 'top' | 'unitBest'> | null;
 } {
-  const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile);
+  const pass = year === null ? null : rankingPass(db, request.db, year, request.modelFile, 10, atT ?? undefined);
   const figures = gatherFigures(db, year, pass, loaded.model, differences);
   return { figures, pass: pass === null ? null : { top: pass.top, unitBest: pass.unitBest } };
 }

@@ -13,7 +13,7 @@ import type { MeritModel } from '../../domain/model.js';
 import type { Db } from '../../db/open.js';
 import { headcountRows, missingFieldCounts, unitJenisCounts, type HeadcountRow } from '../../db/queries/report.js';
 import { compareText } from '../population/scoring.js';
-import { differencesAt } from '../history/state.js';
+import { differencesAt, type CompactStateAt } from '../history/state.js';
 
 /** The fields of a person the report's counts at T use (headcount, missing fields, calibration, fairness). */
 export type CountedPerson = Pick<Employee, 'nip' | 'unit' | 'instansi' | 'jenisPegawai' | 'level' | 'pendidikan' | 'golonganCode' | 'tmtCpns'>;
@@ -25,12 +25,12 @@ export type CountedPerson = Pick<Employee, 'nip' | 'unit' | 'instansi' | 'jenisP
 export type DifferencesAt = Array<{ current: CountedPerson; atD: CountedPerson | null }>;
 
 /** `differencesAt(db, date)` with each record cut down to the fields the report counts. */
-export function countedDifferencesAt(db: Db, date: string): DifferencesAt {
+export function countedDifferencesAt(db: Db, date: string, state?: CompactStateAt): DifferencesAt {
   const counted = (e: Employee): CountedPerson => ({
     nip: e.nip, unit: e.unit, instansi: e.instansi, jenisPegawai: e.jenisPegawai, level: e.level,
     pendidikan: e.pendidikan, golonganCode: e.golonganCode, tmtCpns: e.tmtCpns,
   });
-  return differencesAt(db, date).map(({ current, atD }) => ({ current: counted(current), atD: atD === null ? null : counted(atD) }));
+  return differencesAt(db, date, state).map(({ current, atD }) => ({ current: counted(current), atD: atD === null ? null : counted(atD) }));
 }
 import { unitCanon } from '../units/canon.js';
 import type { Employee } from '../../domain/types.js';

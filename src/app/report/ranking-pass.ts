@@ -7,6 +7,7 @@ import { percentileOf } from '../../domain/ranking.js';
 import { compareRanked, compareText, rankContext, scorePopulation, type RankContext, type RankRow } from '../population/scoring.js';
 import type { AppraisalFold } from '../population/appraisal-fold.js';
 import type { RankStore } from '../population/score-store.js';
+import type { CompactStateAt } from '../history/state.js';
 
 /** A ranked employee as the report shows them (a copy: later rankings do not change it). */
 export interface RankedEntry {
@@ -51,11 +52,12 @@ function entryAt(store: RankStore, i: number, rank: number, percentile: number):
 /**
  * The report needs only the first `topN` of everyone and rank 1 of each unit, in exactly the
  * order of `asn rank` (compareRanked, SPEC §3). Both are picked in one pass over the rated,
- * instead of sorting millions of rows, so a national report holds no ranking arrays.
+ * instead of sorting millions of rows, so a national report holds no ranking arrays. `atT`: the
+ * state at T when the caller has read it (the report's differences at T), not read again.
  */
-export function rankingPass(db: Db, dbPath: string, year: number, modelFile: string | undefined, topN = 10): RankingPass {
+export function rankingPass(db: Db, dbPath: string, year: number, modelFile: string | undefined, topN = 10, atT?: CompactStateAt): RankingPass {
   const ctx = rankContext(db, dbPath, { db: dbPath, year, byUnit: false, units: [], ...(modelFile === undefined ? {} : { modelFile }) });
-  const { scored, fold } = scorePopulation(db, ctx);
+  const { scored, fold } = scorePopulation(db, ctx, undefined, atT);
   const first: number[] = []; // the best topN so far, in rank order
   const bestOf = new Map<string | null, { i: number; rated: number }>();
   let rated = 0;

@@ -82,11 +82,13 @@ export type AuditAppraisalTuple = [
  * a range of rowids (`--scope all`, read in slices). With `levels`, only those who may hold one of
  * these levels at some date (SPEC §5.2 level at D): a stored level among them or unknown, or
  * promoted at some time (their level at D comes from their promotions). Null reads everyone.
+ * `nips`: the employees of a list of NIPs (in rowid order, as every filter), each NIP once.
  */
 export type PeopleFilter =
   | { by: 'unit' | 'instansi'; value: string; levels: readonly number[] | null }
   | { by: 'rowids'; after: number; upTo: number; levels: readonly number[] | null }
-  | { by: 'nip'; value: string };
+  | { by: 'nip'; value: string }
+  | { by: 'nips'; values: readonly string[] };
 
 /**
  * The appraisal years a group's events look at: merit of Y = year(D) − 1 over the window
@@ -104,6 +106,8 @@ const MAY_HOLD_LEVELS = `(@levels IS NULL OR e.level IS NULL OR e.level IN (SELE
 
 function whereOf(by: PeopleFilter['by']): string {
   if (by === 'nip') return 'WHERE e.nip = @value';
+  // Each NIP through the NIP index (a short list: the people of a group read from elsewhere).
+  if (by === 'nips') return 'WHERE e.nip IN (SELECT value FROM json_each(@nips))';
   if (by === 'rowids') return `WHERE e.rowid > @after AND e.rowid <= @upTo AND ${MAY_HOLD_LEVELS}`;
   return `WHERE e.${by} = @value AND ${MAY_HOLD_LEVELS}`;
 }
@@ -129,6 +133,7 @@ export function peopleSql(by: PeopleFilter['by'], withPost: boolean): { employee
 /** The named parameters of a filter. */
 function parametersOf(filter: PeopleFilter): Record<string, string | number | null> {
   if (filter.by === 'nip') return { value: filter.value };
+  if (filter.by === 'nips') return { nips: JSON.stringify(filter.values) };
   const levels = filter.levels === null ? null : JSON.stringify(filter.levels);
   if (filter.by === 'rowids') return { after: filter.after, upTo: filter.upTo, levels };
   return { value: filter.value, levels };
